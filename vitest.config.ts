@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts", "src/**/*.test.ts"],
+    globalSetup: ["test/support/global-setup.ts"],
+    typecheck: { enabled: true, include: ["test/**/*.type.test.ts"] },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
