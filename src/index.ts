@@ -1,0 +1,24 @@
+// Models
+export { defineModel } from "./model/define.js";
+export { field, type Field, type FieldKind, type FieldOptions, type TypedField } from "./model/fields.js";
+export type { ModelOptions, ModelMeta, KeyPart } from "./model/meta.js";
+export type { Instance, InstanceMethods, InstanceOf, ModelClass } from "./model/model-types.js";
+export type { Fields, FieldsOf, InputOf, ItemOf, KeyOf, PartitionOf, SortKeyOf, UsingOf, ValueOf } from "./model/types.js";
+export type { StandardSchemaV1 } from "./model/standard-schema.js";
+
+// Keys
+export { escapeKeyValue, splitKey } from "./keys/escape.js";
+export type { SortKeyCondition } from "./keys/sort-key.js";
+
+// Operations
+export { F, UpdateExpression, FieldReference } from "./ops/f.js";
+export type { Where, FieldOps } from "./ops/where.js";
+export { Manager } from "./ops/manager.js";
+export { QuerySet, type Page, type PageOptions } from "./ops/read/queryset.js";
+export type { UpdateOf } from "./ops/write/update.js";
+
+// Connection
+export { table, Table, type TableConfig } from "./table/table.js";
+
+// Errors
+export * from "./errors/index.js";

@@ -1,0 +1,58 @@
+import { MissingRequiredFields } from "../errors/index.js";
+import type { KeyPart, ModelMeta } from "../model/meta.js";
+import { joinKeyParts } from "./format.js";
+
+type Values = Readonly<Record<string, unknown>>;
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+function requireParts(meta: ModelMeta, parts: readonly KeyPart[], values: Values): [string, unknown][] {
+  const missing = parts.filter((p) => !present(values[p.name])).map((p) => p.name);
+  if (missing.length) throw new MissingRequiredFields(meta.name, missing);
+  return parts.map((p) => [p.identifier, values[p.name]]);
+}
+
+/** `ID#value#...#SUFFIX` */
+export function buildPk(meta: ModelMeta, values: Values): string {
+  return `${joinKeyParts(requireParts(meta, meta.pk, values))}#${meta.suffix}`;
+}
+
+/**
+ * `ID#value#...`. A model without sk fields uses its model name as SK: never empty (DynamoDB
+ * refuses empty keys), never equal to a key built from fields (those always contain `#`),
+ * and distinct per model, so several such models can share one partition.
+ */
+export function buildSk(meta: ModelMeta, values: Values): string {
+  if (meta.sk.length === 0) return meta.name;
+  return joinKeyParts(requireParts(meta, meta.sk, values));
+}
+
+/** `ID#value#...#SUFFIX`, or null when the model has no gsi fields. */
+export function buildGsi1pk(meta: ModelMeta, values: Values): string | null {
+  if (meta.gsi.length === 0) return null;
+  return `${joinKeyParts(requireParts(meta, meta.gsi, values))}#${meta.suffix}`;
+}
+
+/** GSI1PK for a write: absent when an optional gsi field is unset (a sparse index). */
+export function gsi1pkForWrite(meta: ModelMeta, values: Values): string | undefined {
+  if (meta.gsi.length === 0) return undefined;
+  const missing = meta.gsi.filter((p) => !present(values[p.name]));
+  if (missing.length && missing.every((p) => p.field.options.optional)) return undefined;
+  return buildGsi1pk(meta, values) ?? undefined;
+}
+
+/**
+ * The SK prefix given by the leading sk fields present in `values`, and whether every sk
+ * field was given. Stops at the first missing field: a later one cannot narrow a prefix.
+ */
+export function skPrefix(meta: ModelMeta, values: Values): { prefix: string; complete: boolean; count: number } {
+  if (meta.sk.length === 0) return { prefix: meta.name, complete: true, count: 0 };
+  const given: [string, unknown][] = [];
+  for (const p of meta.sk) {
+    if (!present(values[p.name])) break;
+    given.push([p.identifier, values[p.name]]);
+  }
+  return { prefix: joinKeyParts(given), complete: given.length === meta.sk.length, count: given.length };
+}

@@ -1,0 +1,12 @@
+import { escapeKeyValue } from "./escape.js";
+
+/** A key value as text: booleans as Python writes them, so both libraries build equal keys. */
+export function keyValueText(value: unknown): string {
+  if (typeof value === "boolean") return value ? "True" : "False";
+  return escapeKeyValue(String(value));
+}
+
+/** `ID#value#ID#value` for the given (identifier, value) pairs, in field order. */
+export function joinKeyParts(parts: readonly (readonly [identifier: string, value: unknown])[]): string {
+  return parts.map(([id, value]) => `${id}#${keyValueText(value)}`).join("#");
+}

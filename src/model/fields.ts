@@ -1,0 +1,82 @@
+import type { StandardSchemaV1 } from "./standard-schema.js";
+
+export type FieldKind = "string" | "number" | "boolean" | "json" | "list" | "datetime" | "enum";
+
+/** Options every field kind accepts. */
+export interface FieldOptions<T> {
+  /** Part of the partition key (PK), in field order. */
+  pk?: boolean;
+  /** Part of the sort key (SK), in field order. */
+  sk?: boolean;
+  /** Part of the GSI1 partition key (GSI1PK), in field order. */
+  gsi?: boolean;
+  /**
+   * The prefix written before this field's value in keys.
+   * @default the first letter of the field name, upper-cased
+   */
+  identifier?: string;
+  /** Used when the input omits the field; a function is called once per new instance. */
+  default?: T | (() => T);
+  /** The field may be absent. Key fields (pk, sk) cannot be optional. */
+  optional?: boolean;
+  /** Any Standard Schema validator (zod, valibot, arktype), run before every write. */
+  validate?: StandardSchemaV1;
+  /** A short description, shown in the GraphQL schema. */
+  description?: string;
+}
+
+export interface DatetimeOptions extends FieldOptions<string> {
+  /** Set to the current time when the item is first created (Django's `auto_now_add`). */
+  autoNowAdd?: boolean;
+  /** Set to the current time on every write (Django's `auto_now`). */
+  autoNow?: boolean;
+}
+
+export interface NumberOptions extends FieldOptions<number> {
+  /** Optimistic locking: checked against the stored value and incremented on every write. */
+  version?: boolean;
+}
+
+/**
+ * A field definition. `T` is the value type; `O` keeps the literal options so that the
+ * item types (`ItemOf`, `InputOf`, `KeyOf`) are inferred from the definition.
+ */
+export interface Field<T = unknown, O = FieldOptions<T>> {
+  readonly kind: FieldKind;
+  readonly options: O & FieldOptions<T>;
+  /** Allowed values of an enum field. */
+  readonly values?: readonly string[];
+  /** Phantom: carries `T` for inference, never set. */
+  readonly __value?: T;
+}
+
+function make<T, O>(kind: FieldKind, options: O | undefined, values?: readonly string[]): Field<T, O> {
+  const opts = { ...(options ?? {}) } as O & FieldOptions<T>;
+  return Object.freeze(values ? { kind, options: opts, values } : { kind, options: opts });
+}
+
+/** A field whose value type can be narrowed after its options were inferred. */
+export type TypedField<T, O> = Field<T, O> & { $type<U extends T>(): Field<U, O> };
+
+function typed<T, O>(f: Field<T, O>): TypedField<T, O> {
+  return Object.freeze({ ...f, $type: <U extends T>() => f as unknown as Field<U, O> });
+}
+
+/** Field constructors: `field.string({ pk: true })`, `field.json<Address>()`, `field.enum(["a", "b"])`. */
+export const field = {
+  string: <const O extends FieldOptions<string> = {}>(options?: O) => make<string, O>("string", options),
+  number: <const O extends NumberOptions = {}>(options?: O) => make<number, O>("number", options),
+  boolean: <const O extends FieldOptions<boolean> = {}>(options?: O) => make<boolean, O>("boolean", options),
+  /** An ISO-8601 date-time string. */
+  datetime: <const O extends DatetimeOptions = {}>(options?: O) => make<string, O>("datetime", options),
+  /**
+   * A map stored as a DynamoDB M attribute. Give its type as `field.json<Address>()`, or with
+   * options as `field.json({ optional: true }).$type<Address>()` so the options stay inferred.
+   */
+  json: <T extends object = Record<string, unknown>, const O extends FieldOptions<T> = {}>(options?: O) =>
+    typed<T, O>(make<T, O>("json", options)),
+  /** A list stored as a DynamoDB L attribute; element type as for `json`. */
+  list: <T = unknown, const O extends FieldOptions<T[]> = {}>(options?: O) => typed<T[], O>(make<T[], O>("list", options)),
+  enum: <const V extends readonly [string, ...string[]], const O extends FieldOptions<V[number]> = {}>(values: V, options?: O) =>
+    make<V[number], O>("enum", options, values),
+};

@@ -1,0 +1,73 @@
+import { ValidationError } from "../errors/index.js";
+import type { AnyField } from "./types.js";
+import type { ModelMeta } from "./meta.js";
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Why `value` does not fit `field`, or null when it does. */
+export function fieldValueProblem(field: AnyField, value: unknown): string | null {
+  switch (field.kind) {
+    case "string":
+      return typeof value === "string" ? null : `expected a string, got ${typeof value}`;
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value)) return `expected a finite number, got ${String(value)}`;
+      // DynamoDB keeps 38 digits, JavaScript numbers do not: refuse rather than round silently.
+      if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+        return `integer ${String(value)} is outside the safe integer range and would lose precision`;
+      }
+      return null;
+    case "boolean":
+      return typeof value === "boolean" ? null : `expected a boolean, got ${typeof value}`;
+    case "datetime":
+      return typeof value === "string" && ISO_DATETIME.test(value) && !Number.isNaN(Date.parse(value))
+        ? null
+        : `expected an ISO-8601 date-time string, got ${JSON.stringify(value)}`;
+    case "enum":
+      return field.values?.includes(value as string) ? null : `expected one of ${field.values?.join(", ")}, got ${JSON.stringify(value)}`;
+    case "json":
+      return value !== null && typeof value === "object" && !Array.isArray(value) ? null : "expected an object";
+    case "list":
+      return Array.isArray(value) ? null : "expected an array";
+  }
+}
+
+/** Checks every given value of `values` against its field; throws one error listing all problems. */
+export function checkValues(meta: ModelMeta, values: Readonly<Record<string, unknown>>): void {
+  const issues: { path: string; message: string }[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    const def = meta.fields[name];
+    if (!def) {
+      issues.push({ path: name, message: `unknown field of ${meta.name}` });
+      continue;
+    }
+    if (value === undefined || value === null) continue;
+    const problem = fieldValueProblem(def, value);
+    if (problem) issues.push({ path: name, message: problem });
+  }
+  if (issues.length) throw validationError(meta.name, issues);
+}
+
+export function validationError(model: string, issues: { path: string; message: string }[]): ValidationError {
+  return new ValidationError(`Invalid ${model}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, issues);
+}
+
+/**
+ * Runs the Standard Schema validators of the given fields and, when `scope.model`, of the
+ * whole item (an update knows only some fields, so it skips the model's). May be async.
+ */
+export async function runValidators(meta: ModelMeta, values: Readonly<Record<string, unknown>>, scope: { model: boolean } = { model: true }): Promise<void> {
+  const issues: { path: string; message: string }[] = [];
+  const collect = async (path: string, schema: NonNullable<AnyField["options"]["validate"]>, value: unknown) => {
+    const result = await schema["~standard"].validate(value);
+    for (const issue of result.issues ?? []) {
+      const sub = (issue.path ?? []).map((p: PropertyKey | { readonly key: PropertyKey }) => String(typeof p === "object" ? p.key : p)).join(".");
+      issues.push({ path: [path, sub].filter(Boolean).join("."), message: issue.message });
+    }
+  };
+  for (const name of meta.fieldNames) {
+    const schema = meta.fields[name]!.options.validate;
+    if (schema && values[name] !== undefined) await collect(name, schema, values[name]);
+  }
+  if (scope.model && meta.options.validate) await collect("", meta.options.validate, values);
+  if (issues.length) throw validationError(meta.name, issues);
+}

@@ -1,0 +1,85 @@
+import type { DeleteItemCommandInput, GetItemCommandInput, PutItemCommandInput, UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
+import { DoesNotExist } from "../errors/index.js";
+import { keyFieldValues, primaryKey } from "../keys/primary.js";
+import { currentLoaders } from "../loader/context.js";
+import type { Instance, ModelClass } from "../model/model-types.js";
+import { fieldValues, type ModelBase } from "../model/instance.js";
+import type { Fields, InputOf, KeyOf, UsingOf } from "../model/types.js";
+import { buildGet, getItem, type GetOptions } from "./read/get.js";
+import { QuerySet } from "./read/queryset.js";
+import type { Where } from "./where.js";
+import { buildDelete, deleteItem } from "./write/delete.js";
+import { buildPut } from "./write/put.js";
+import { buildUpdate, updateItem, type UpdateOf } from "./write/update.js";
+
+/**
+ * `Model.objects`: reads and writes by key, queries, and the request builders that return
+ * the exact AWS SDK input without sending it.
+ */
+export class Manager<Fs extends Fields> {
+  constructor(readonly model: ModelClass<Fs>) {}
+
+  get #meta() {
+    return this.model.meta;
+  }
+
+  /** The item with this key; throws `DoesNotExist`. Batched with other gets under `withLoaders`. */
+  async get(key: KeyOf<Fs>, options: GetOptions = {}): Promise<Instance<Fs>> {
+    const found = await this.find(key, options);
+    if (!found) throw new DoesNotExist(this.#meta.name, keyFieldValues(this.#meta, key));
+    return found;
+  }
+
+  /** The item with this key, or null. */
+  async find(key: KeyOf<Fs>, options: GetOptions = {}): Promise<Instance<Fs> | null> {
+    const loaders = currentLoaders();
+    const item = loaders ? await loaders.get(primaryKey(this.#meta, key), options.consistent) : await getItem(this.#meta, key, options);
+    return item ? this.model.fromStored(item) : null;
+  }
+
+  /** Writes a new item; throws `AlreadyExists` rather than overwrite. */
+  async create(input: InputOf<Fs>): Promise<Instance<Fs>> {
+    const instance = new this.model(input);
+    await instance.save({ allowOverride: false });
+    return instance;
+  }
+
+  /** Updates the item with this key (never creates) and returns it as stored afterwards. */
+  async update(key: KeyOf<Fs>, changes: UpdateOf<Fs>, options: { condition?: Where<Fs> } = {}): Promise<Instance<Fs>> {
+    const meta = this.#meta;
+    // GSI1PK is rebuilt from every gsi field and the version is checked against the stored
+    // one: when the changes do not carry all of that, read the item first.
+    const touched = meta.gsi.filter((p) => p.name in changes).length;
+    const needsCurrent = meta.versionField !== undefined || (touched > 0 && touched < meta.gsi.length);
+    const current = needsCurrent ? fieldValues((await this.get(key, { consistent: true })) as unknown as ModelBase) : (key as Record<string, unknown>);
+    const stored = await updateItem(meta, current, changes, options as { condition?: Where });
+    return this.model.fromStored(stored);
+  }
+
+  /** Deletes the item with this key; returns it, or null when there was none. */
+  async delete(key: KeyOf<Fs>, options: { condition?: Where<Fs> } = {}): Promise<Instance<Fs> | null> {
+    const old = await deleteItem(this.#meta, key, options as { condition?: Where });
+    return old ? this.model.fromStored(old) : null;
+  }
+
+  /** A query on the partition these values name (pk fields, or gsi fields with `useIndex()`). */
+  using(values: UsingOf<Fs>): QuerySet<Fs, Instance<Fs>> {
+    return new QuerySet<Fs, Instance<Fs>>({ meta: this.#meta, fromStored: (item) => this.model.fromStored(item) }).using(values);
+  }
+
+  getLoadQuery(key: KeyOf<Fs>, options: GetOptions = {}): GetItemCommandInput {
+    return buildGet(this.#meta, key, options);
+  }
+
+  getSaveQuery(instance: Instance<Fs>, allowOverride = true): PutItemCommandInput {
+    return buildPut(this.#meta, fieldValues(instance as unknown as ModelBase), { allowOverride }).input;
+  }
+
+  getUpdateQuery(instance: Instance<Fs>, changes: UpdateOf<Fs>): UpdateItemCommandInput {
+    return buildUpdate(this.#meta, fieldValues(instance as unknown as ModelBase), changes);
+  }
+
+  getDeleteQuery(instance: Instance<Fs>): DeleteItemCommandInput {
+    return buildDelete(this.#meta, fieldValues(instance as unknown as ModelBase), { checkVersion: true });
+  }
+}

@@ -1,0 +1,25 @@
+import { GetItemCommand, type GetItemCommandInput } from "@aws-sdk/client-dynamodb";
+import { primaryKey } from "../../keys/primary.js";
+import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
+import type { ModelMeta } from "../../model/meta.js";
+import { table } from "../../table/table.js";
+import { callDynamo } from "../send.js";
+
+export interface GetOptions {
+  /** Strongly consistent read. @default false */
+  consistent?: boolean;
+}
+
+export function buildGet(meta: ModelMeta, key: Readonly<NativeItem>, options: GetOptions = {}): GetItemCommandInput {
+  return {
+    TableName: table.name,
+    Key: toAttributeMap(primaryKey(meta, key)),
+    ...(options.consistent ? { ConsistentRead: true } : {}),
+  };
+}
+
+/** The stored item, or null. */
+export async function getItem(meta: ModelMeta, key: Readonly<NativeItem>, options: GetOptions = {}): Promise<NativeItem | null> {
+  const out = await callDynamo("GetItem", () => table.client.send(new GetItemCommand(buildGet(meta, key, options))));
+  return out.Item ? fromAttributeMap(out.Item as RawItem) : null;
+}

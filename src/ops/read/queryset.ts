@@ -1,0 +1,182 @@
+import type { QueryCommandInput } from "@aws-sdk/client-dynamodb";
+import { ValidationError } from "../../errors/index.js";
+import type { SortKeyCondition } from "../../keys/sort-key.js";
+import type { NativeItem } from "../../model/item.js";
+import type { ModelMeta } from "../../model/meta.js";
+import { itemMatchesModel } from "../../model/routing.js";
+import type { Fields, SortKeyOf, UsingOf } from "../../model/types.js";
+import { table } from "../../table/table.js";
+import type { Where } from "../where.js";
+import { decodeCursor, encodeCursor, queryFingerprint, type CursorKey } from "./cursor.js";
+import { readPartition } from "./partition-reader.js";
+import { buildQuery, INITIAL_STATE, type QueryState } from "./query-state.js";
+
+/** How a QuerySet turns stored items into instances. */
+export interface ModelBinding<I> {
+  readonly meta: ModelMeta;
+  fromStored(item: NativeItem): I;
+}
+
+export interface PageOptions {
+  /** Items per page, 1 to 1000. */
+  size: number;
+  /** The cursor of the previous page, or null/undefined for the first. */
+  cursor?: string | null;
+  /**
+   * With a filter, requests a page may make to find `size` matches before it returns fewer.
+   * @default 10
+   */
+  maxReads?: number;
+}
+
+export interface Page<I> {
+  items: I[];
+  /** Resumes after the last item; null when nothing follows. */
+  cursor: string | null;
+  hasMore: boolean;
+}
+
+const MAX_PAGE = 1000;
+
+/**
+ * A query on one partition of the table or of GSI1. Immutable: every method returns a new
+ * QuerySet, so a base query can be shared and narrowed safely. Nothing is read until it is
+ * iterated (`for await`), or `all()`, `first()` or `page()` is called.
+ */
+export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
+  constructor(
+    readonly binding: ModelBinding<I>,
+    readonly state: QueryState = INITIAL_STATE,
+  ) {}
+
+  #with(change: Partial<QueryState>): QuerySet<Fs, I> {
+    return new QuerySet(this.binding, { ...this.state, ...change });
+  }
+
+  /** Field values that pick the partition (pk fields, or gsi fields with `useIndex`) and an SK prefix. */
+  using(values: UsingOf<Fs>): QuerySet<Fs, I> {
+    return this.#with({ values: { ...this.state.values, ...values } });
+  }
+
+  /** Query GSI1 (GSI1PK from the gsi fields) instead of the table. */
+  useIndex(on = true): QuerySet<Fs, I> {
+    return this.#with({ index: on });
+  }
+
+  consistent(on = true): QuerySet<Fs, I> {
+    return this.#with({ consistent: on });
+  }
+
+  /** At most `n` items in all (also the request's Limit). */
+  limit(n: number): QuerySet<Fs, I> {
+    if (!Number.isInteger(n) || n < 1) throw new ValidationError(`limit(n) takes a positive integer, got ${String(n)}`);
+    return this.#with({ limit: n });
+  }
+
+  /** Descending sort-key order. */
+  reverse(on = true): QuerySet<Fs, I> {
+    return this.#with({ reverse: on });
+  }
+
+  /** Read only these fields (key fields always come along). */
+  only(...fields: (keyof Fs & string)[]): QuerySet<Fs, I> {
+    const unknown = fields.filter((f) => !this.binding.meta.fields[f]);
+    if (unknown.length) throw new ValidationError(`only(): unknown field(s) of ${this.binding.meta.name}: ${unknown.join(", ")}`);
+    return this.#with({ only: fields });
+  }
+
+  /** Start strictly after the sort key given in `using(...)` instead of matching it as a prefix. */
+  startingAfter(on = true): QuerySet<Fs, I> {
+    return this.#with({ startingAfter: on });
+  }
+
+  /** Keep only items matching `where` (a FilterExpression; read capacity is still spent). */
+  filter(where: Where<Fs>): QuerySet<Fs, I> {
+    const filter = this.state.filter ? { and: [this.state.filter, where as Where] } : (where as Where);
+    return this.#with({ filter });
+  }
+
+  /** A condition on the sort key: `.sortKey({ gte: { order_id: "2024" } })`. */
+  sortKey(condition: SortKeyCondition<SortKeyOf<Fs>>): QuerySet<Fs, I> {
+    return this.#with({ sortKey: condition as SortKeyCondition<Readonly<Record<string, unknown>>> });
+  }
+
+  /** The Query request this QuerySet sends first, without sending it. */
+  getQuery(): QueryCommandInput {
+    return buildQuery(this.binding.meta, this.state);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<I> {
+    const input = this.getQuery();
+    let remaining = this.state.limit ?? Infinity;
+    let start: CursorKey | undefined;
+    do {
+      const out = await readPartition({ ...input, ...(start ? { ExclusiveStartKey: toKey(start) } : {}) });
+      for (const item of out.items) {
+        if (!itemMatchesModel(this.binding.meta, item)) continue;
+        yield this.binding.fromStored(item);
+        if (--remaining <= 0) return;
+      }
+      start = out.lastKey;
+      if (input.Limit !== undefined) input.Limit = Math.min(input.Limit, remaining);
+    } while (start);
+  }
+
+  /** Every matching item (all pages). */
+  async all(): Promise<I[]> {
+    const out: I[] = [];
+    for await (const item of this) out.push(item);
+    return out;
+  }
+
+  /** The first matching item, or null. */
+  async first(): Promise<I | null> {
+    for await (const item of this.limit(this.state.limit ?? 1)) return item;
+    return null;
+  }
+
+  /**
+   * One page and a signed cursor for the next. A cursor only resumes the query it came from;
+   * any other is a `BadCursor`. With a filter, reads continue until `size` items match, the
+   * partition ends, or `maxReads` requests were made.
+   */
+  async page(options: PageOptions): Promise<Page<I>> {
+    const { size, maxReads = 10 } = options;
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new ValidationError(`page size must be an integer from 1 to ${MAX_PAGE}, got ${String(size)}`);
+    const input = this.getQuery();
+    const fingerprint = queryFingerprint(input);
+    let start = options.cursor ? decodeCursor(table.cursorSecret, fingerprint, options.cursor) : undefined;
+    const matched: NativeItem[] = [];
+    let reads = 0;
+    // One item past the page tells whether another page exists, without an empty last page.
+    while (matched.length <= size) {
+      const need = size + 1 - matched.length;
+      const out = await readPartition({
+        ...input,
+        Limit: input.FilterExpression ? Math.max(need, 100) : need,
+        ...(start ? { ExclusiveStartKey: toKey(start) } : {}),
+      });
+      matched.push(...out.items.filter((item) => itemMatchesModel(this.binding.meta, item)));
+      start = out.lastKey;
+      if (!start || ++reads >= maxReads) break;
+    }
+    const items = matched.slice(0, size);
+    const last = items.at(-1);
+    const resumeAt = matched.length > size && last ? keyAttributes(last, input) : start;
+    return {
+      items: items.map((item) => this.binding.fromStored(item)),
+      cursor: resumeAt ? encodeCursor(table.cursorSecret, fingerprint, resumeAt) : null,
+      hasMore: !!resumeAt,
+    };
+  }
+}
+
+function toKey(key: CursorKey): Record<string, { S: string }> {
+  return Object.fromEntries(Object.entries(key).map(([k, v]) => [k, { S: v }]));
+}
+
+/** The ExclusiveStartKey that resumes right after `item`: table keys, plus GSI1PK on the index. */
+function keyAttributes(item: NativeItem, input: QueryCommandInput): CursorKey {
+  const names = input.IndexName ? ["PK", "SK", "GSI1PK"] : ["PK", "SK"];
+  return Object.fromEntries(names.map((n) => [n, String(item[n])]));
+}
