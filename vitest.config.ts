@@ -6,6 +6,8 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     typecheck: { enabled: true, include: ["test/**/*.type.test.ts"] },
     testTimeout: 30_000,
+    // The AWS SDK warns on every client under Node 20; the warning is noise in test output.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     hookTimeout: 60_000,
   },
 });
