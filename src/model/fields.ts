@@ -62,6 +62,20 @@ function typed<T, O>(f: Field<T, O>): TypedField<T, O> {
   return Object.freeze({ ...f, $type: <U extends T>() => f as unknown as Field<U, O> });
 }
 
+// Overloads: an explicit element type takes no options, so `field.json<T>({ optional: true })`
+// fails to compile instead of silently losing the inferred options.
+function jsonField<T extends object>(): Field<T, {}>;
+function jsonField<const O extends FieldOptions<Record<string, unknown>> = {}>(options: O): TypedField<Record<string, unknown>, O>;
+function jsonField(options?: FieldOptions<Record<string, unknown>>): TypedField<Record<string, unknown>, FieldOptions<Record<string, unknown>>> {
+  return typed(make("json", options));
+}
+
+function listField<T = unknown>(): Field<T[], {}>;
+function listField<const O extends FieldOptions<unknown[]> = {}>(options: O): TypedField<unknown[], O>;
+function listField(options?: FieldOptions<unknown[]>): TypedField<unknown[], FieldOptions<unknown[]>> {
+  return typed(make("list", options));
+}
+
 /** Field constructors: `field.string({ pk: true })`, `field.json<Address>()`, `field.enum(["a", "b"])`. */
 export const field = {
   string: <const O extends FieldOptions<string> = {}>(options?: O) => make<string, O>("string", options),
@@ -70,13 +84,12 @@ export const field = {
   /** An ISO-8601 date-time string. */
   datetime: <const O extends DatetimeOptions = {}>(options?: O) => make<string, O>("datetime", options),
   /**
-   * A map stored as a DynamoDB M attribute. Give its type as `field.json<Address>()`, or with
-   * options as `field.json({ optional: true }).$type<Address>()` so the options stay inferred.
+   * A map stored as a DynamoDB M attribute: `field.json<Address>()`, or with options
+   * `field.json({ optional: true }).$type<Address>()` (options stay inferred that way).
    */
-  json: <T extends object = Record<string, unknown>, const O extends FieldOptions<T> = {}>(options?: O) =>
-    typed<T, O>(make<T, O>("json", options)),
-  /** A list stored as a DynamoDB L attribute; element type as for `json`. */
-  list: <T = unknown, const O extends FieldOptions<T[]> = {}>(options?: O) => typed<T[], O>(make<T[], O>("list", options)),
+  json: jsonField,
+  /** A list stored as a DynamoDB L attribute: `field.list<string>()`, or `field.list({ default: () => [] }).$type<string[]>()`. */
+  list: listField,
   enum: <const V extends readonly [string, ...string[]], const O extends FieldOptions<V[number]> = {}>(values: V, options?: O) =>
     make<V[number], O>("enum", options, values),
 };

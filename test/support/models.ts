@@ -29,7 +29,7 @@ export const Order = defineModel(
     amount: field.number(),
     note: field.string({ optional: true }),
     data: field.json({ optional: true }).$type<{ lines: { sku: string; qty: number }[] }>(),
-    tags: field.list<string>({ default: () => [] }),
+    tags: field.list({ default: () => [] }).$type<string[]>(),
     type: field.string({ optional: true }),
   },
   { suffix: "USER" },
