@@ -1,0 +1,91 @@
+// `npm start`: the example server, ready with no configuration. See config.ts for the settings.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadConfig } from "./config.js";
+import { connect, prepareTable } from "./database.js";
+import { curlCommand } from "./example-query.js";
+import { createServer, type ExampleYoga } from "./server.js";
+
+/** How long in-flight requests may take to finish once a shutdown signal arrives. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+const started = performance.now();
+const config = loadConfig();
+const db = await connect(config);
+let server: Server | undefined;
+let yoga: ExampleYoga | undefined;
+onShutdownSignal(stop);
+
+try {
+  const setup = config.setupTable ? await prepareTable() : undefined;
+  ({ server, yoga } = createServer());
+  await listen(server, config.port, config.host);
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host}:${port}/graphql`;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    [
+      `single-table-orm example server ready in ${seconds} s`,
+      `  GraphiQL:  ${url}`,
+      `  Health:    ${url.replace(/\/graphql$/, "/health")} (liveness), /ready (DynamoDB table)`,
+      `  DynamoDB:  ${db.startedLocal ? `DynamoDB Local at ${db.endpoint} (in memory, stops with the server)` : db.endpoint}`,
+      `  Table:     ${config.tableName}${describeSetup(setup)}`,
+      "",
+      "Try it:",
+      `  ${curlCommand(url)}`,
+      "",
+      "Ctrl+C stops the server.",
+    ].join("\n"),
+  );
+} catch (error) {
+  console.error("The example server could not start:", error);
+  await stop(1);
+}
+
+function describeSetup(setup: Awaited<ReturnType<typeof prepareTable>> | undefined): string {
+  if (!setup) return " (SETUP_TABLE=false: used as it is)";
+  const created = setup.created ? "created" : "existing";
+  return setup.seeded ? ` (${created}, seeded with example data)` : ` (${created}, already holds data: not seeded)`;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+let stopping = false;
+
+/** Stops accepting connections, lets requests in flight finish, then stops what `connect` started. */
+async function stop(exitCode = 0): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (server?.listening) {
+      const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server!.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      await closed;
+      clearTimeout(force);
+    }
+    await yoga?.dispose();
+    await db.close();
+  }
+  process.exit(exitCode);
+}
+
+function onShutdownSignal(handler: () => Promise<never>): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) {
+        console.error(`${signal} again: exiting now`);
+        process.exit(1);
+      }
+      console.log(`${signal} received: shutting down`);
+      void handler();
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { belongsTo, buildSchema, hasMany } from "../src/graphql/index.js";
+import { Customer, models, Order, Product } from "./models.js";
+
+/**
+ * `Customer.orders` reads the customer's own partition; `Order.customer` builds the
+ * customer's key from the order's `customer_id`; `Order.product` maps `product_id`
+ * explicitly (it would also match by name), crossing to the product's partition.
+ */
+export const relations = {
+  Customer: { orders: hasMany(Order) },
+  Order: {
+    customer: belongsTo(Customer),
+    product: belongsTo(Product, { product_id: "product_id" }),
+  },
+};
+
+/** The example's complete GraphQL schema: queries, mutations and relations, no resolvers written. */
+export function buildExampleSchema(): GraphQLSchema {
+  return buildSchema({ models: [...models], relations });
+}
+
+/** The schema as SDL, types sorted by name so the committed `schema.graphql` diffs cleanly. */
+export function exampleSdl(): string {
+  return `${printSchema(lexicographicSortSchema(buildExampleSchema()))}\n`;
+}
