@@ -1,0 +1,12 @@
+// Schema
+export { buildSchema } from "./build-schema.js";
+export { PothosStormPlugin, StormPlugin } from "./plugin/index.js";
+export type { Guard, StormModelsOptions, StormRefs, StormScalars, StormSchemaTypes } from "./plugin/types.js";
+
+// Relations
+export { belongsTo, hasMany, hasOne, type AnyModel, type FieldMapping, type HasManyOptions, type Relation } from "./relations.js";
+
+// Limits and errors
+export { DEFAULT_LIMITS, type OperationLimits } from "./limits/limits.js";
+export { toClientError } from "./errors.js";
+export { DateTimeScalar, JSONScalar } from "./scalars.js";

@@ -1,0 +1,24 @@
+/** Per-operation limits; an operation over any of them gets a GraphQL error, never a 5xx. */
+export interface OperationLimits {
+  /** Deepest field nesting (introspection fields not counted). @default 10 */
+  maxDepth: number;
+  /** Aliased fields in the operation. @default 15 */
+  maxAliases: number;
+  /** Lexical tokens in the document. @default 2000 */
+  maxTokens: number;
+  /** DynamoDB requests the operation may make, estimated from its selection. @default 100 */
+  maxCost: number;
+  /** Page size assumed for connections without `first`, for the cost estimate. @default 20 */
+  defaultPageSize: number;
+  /** Largest `first` honoured (larger ones are clamped). @default 100 */
+  maxPageSize: number;
+}
+
+export const DEFAULT_LIMITS: OperationLimits = Object.freeze({
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxCost: 100,
+  defaultPageSize: 20,
+  maxPageSize: 100,
+});

@@ -1,0 +1,24 @@
+import { createLoaders } from "../loader/index.js";
+import { runWithLoaders, type Loaders } from "../loader/context.js";
+
+/**
+ * Loaders live for one GraphQL operation: keyed on its context object, so any server
+ * (yoga, Apollo, plain `graphql()`) gets batching with no context setup.
+ */
+const byContext = new WeakMap<object, Loaders>();
+
+export function loadersFor(context: unknown): Loaders {
+  // Without a context object there is no operation to scope a cache to: never share one.
+  if (typeof context !== "object" || context === null) return createLoaders();
+  let loaders = byContext.get(context);
+  if (!loaders) {
+    loaders = createLoaders();
+    byContext.set(context, loaders);
+  }
+  return loaders;
+}
+
+/** Runs a resolver with its operation's loaders active. */
+export function inOperation<T>(context: unknown, fn: () => T): T {
+  return runWithLoaders(loadersFor(context), fn);
+}

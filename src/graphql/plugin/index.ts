@@ -1,0 +1,58 @@
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from "@pothos/core";
+import type { GraphQLFieldResolver } from "graphql";
+import { clientError, toClientError } from "../errors.js";
+import { checkOperationLimits } from "../limits/check.js";
+import { inOperation } from "../operation-loaders.js";
+import { stormStateOf } from "./state.js";
+import { stormModels } from "./schema-builder.js";
+import type { Guard } from "./types.js";
+import "./global-types.js";
+
+/** Resolver results may be values or promises; errors of both kinds become client errors. */
+function mapErrors(run: () => unknown): unknown {
+  try {
+    const result = run();
+    return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(toClientError(error))) : result;
+  } catch (error) {
+    throw toClientError(error);
+  }
+}
+
+async function guarded(guard: Guard, parent: unknown, args: Record<string, unknown>, context: unknown, run: () => unknown): Promise<unknown> {
+  if (!(await guard(parent, args, context))) throw clientError("FORBIDDEN", "Not allowed");
+  return run();
+}
+
+/**
+ * The STORM Pothos plugin: adds `builder.stormModels(...)`, and wraps resolvers so each
+ * runs with its operation's loaders, honours guards, maps ORM errors to client codes, and
+ * (on root fields) checks the operation's depth, alias, token and cost limits.
+ */
+export class PothosStormPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types["Context"], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types["Context"], object> {
+    const state = stormStateOf(this.builder);
+    const isRoot = fieldConfig.kind === "Query" || fieldConfig.kind === "Mutation";
+    const guard = (fieldConfig.pothosOptions as { stormGuard?: Guard }).stormGuard ?? state.guards.get(`${fieldConfig.parentType}.${fieldConfig.name}`);
+    // Plain field reads are the hot path (one call per field per item): leave them bare.
+    if (fieldConfig.extensions?.stormPlain && !guard) return resolver;
+    return (parent, args, context, info) => {
+      if (isRoot) checkOperationLimits(info, state.limits);
+      return inOperation(context, () =>
+        mapErrors(() => (guard ? guarded(guard, parent, args as Record<string, unknown>, context, () => resolver(parent, args, context, info)) : resolver(parent, args, context, info))),
+      );
+    };
+  }
+}
+
+/** The plugin's name, for `new SchemaBuilder({ plugins: [StormPlugin] })`. */
+export const StormPlugin = "storm" as const;
+
+SchemaBuilder.registerPlugin(StormPlugin, PothosStormPlugin);
+const proto = SchemaBuilder.prototype as PothosSchemaTypes.SchemaBuilder<SchemaTypes>;
+proto.stormModels = function (this: PothosSchemaTypes.SchemaBuilder<SchemaTypes>, options) {
+  return stormModels(this, options);
+} as typeof proto.stormModels;
+

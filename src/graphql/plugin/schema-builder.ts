@@ -1,0 +1,84 @@
+import type { SchemaTypes } from "@pothos/core";
+import { InvalidDefinition } from "../../errors/index.js";
+import { DEFAULT_LIMITS } from "../limits/limits.js";
+import { modelNames } from "../naming.js";
+import { checkRelation, type AnyModel, type Relation } from "../relations.js";
+import { pageInfoType } from "../schema/connection.js";
+import type { Builder, SchemaContext } from "../schema/context.js";
+import { defineModelType, modelRefs } from "../schema/model-type.js";
+import { nodeField, nodeInterface } from "../schema/node.js";
+import { mutationFields, queryFields } from "../schema/root-fields.js";
+import { DateTimeScalar, JSONScalar } from "../scalars.js";
+import { stormStateOf } from "./state.js";
+import type { StormModelsOptions, StormRefs } from "./types.js";
+
+function checkUnique(what: string, names: string[]): void {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) throw new InvalidDefinition(`stormModels: two models give the GraphQL ${what} "${n}"; set a distinct name or plural`);
+    seen.add(n);
+  }
+}
+
+/**
+ * Adds everything derived from the models to `builder`: scalars, Node, PageInfo, one object
+ * type (with Connection, filter and inputs) per model, root query and mutation fields.
+ */
+export function stormModels<Types extends SchemaTypes, const Ms extends readonly AnyModel[]>(
+  pothos: PothosSchemaTypes.SchemaBuilder<Types>,
+  options: StormModelsOptions<Ms>,
+): StormRefs<Types, Ms> {
+  const builder = pothos as unknown as Builder;
+  const models = new Map(options.models.map((m) => [m.meta.name, m] as const));
+  const names = new Map(options.models.map((m) => [m.meta.name, modelNames(m.meta)] as const));
+  checkUnique("type", [...names.values()].map((n) => n.type));
+  checkUnique("field", [...names.values()].flatMap((n) => [n.single, n.plural, ...(models.get(n.type)?.meta.gsi.length ? [n.byIndex] : [])]));
+  const relations = new Map<string, Readonly<Record<string, Relation>>>();
+  for (const [modelName, rels] of Object.entries(options.relations ?? {}) as [string, Record<string, Relation>][]) {
+    const source = models.get(modelName);
+    if (!source) throw new InvalidDefinition(`stormModels: relations name unknown model "${modelName}"`);
+    for (const [field, relation] of Object.entries(rels)) {
+      if (!models.has(relation.target.meta.name)) throw new InvalidDefinition(`relation ${modelName}.${field}: add ${relation.target.meta.name} to models`);
+      checkRelation(source.meta, field, relation);
+    }
+    relations.set(modelName, rels);
+  }
+
+  const state = stormStateOf(builder);
+  state.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  for (const [type, fields] of Object.entries(options.guard ?? {})) {
+    // Guards are keyed by model name or root type name; the resolver wrapper sees type names.
+    const typeName = names.get(type)?.type ?? type;
+    for (const [field, guard] of Object.entries(fields)) state.guards.set(`${typeName}.${field}`, guard);
+  }
+
+  builder.addScalarType("JSON" as never, JSONScalar);
+  builder.addScalarType("DateTime" as never, DateTimeScalar);
+  const pageLimits = { defaultPageSize: state.limits.defaultPageSize, maxPageSize: state.limits.maxPageSize };
+  const ctx: SchemaContext = {
+    builder,
+    pageLimits,
+    guards: state.guards,
+    models,
+    names,
+    relations,
+    refs: new Map(),
+    enums: new Map(),
+    filters: new Map(),
+    node: nodeInterface(builder),
+    pageInfo: pageInfoType({ builder }),
+  };
+  for (const model of options.models) ctx.refs.set(model.meta.name, modelRefs(ctx, model));
+  for (const model of options.models) {
+    const name = model.meta.name as keyof typeof options.hide & keyof typeof options.rename;
+    defineModelType(ctx, model, new Set<string>(options.hide?.[name] ?? []), (options.rename?.[name] ?? {}) as Record<string, string>);
+  }
+
+  builder.queryType({});
+  builder.queryFields((t) => Object.assign({ node: nodeField(t, ctx) }, ...options.models.map((m) => queryFields(t, ctx, m))) as never);
+  if (options.mutations !== false) {
+    builder.mutationType({});
+    builder.mutationFields((t) => Object.assign({}, ...options.models.map((m) => mutationFields(t, ctx, m))) as never);
+  }
+  return Object.fromEntries(options.models.map((m) => [m.meta.name, ctx.refs.get(m.meta.name)!.object])) as unknown as StormRefs<Types, Ms>;
+}

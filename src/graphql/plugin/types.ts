@@ -1,0 +1,49 @@
+import type { SchemaTypes } from "@pothos/core";
+import type { InstanceOf } from "../../model/model-types.js";
+import type { PageSizeLimits } from "../args.js";
+import type { OperationLimits } from "../limits/limits.js";
+import type { AnyModel, Relation } from "../relations.js";
+
+/** The scalars the derived schema uses; declare them in your builder's types. */
+export type StormScalars = {
+  JSON: { Input: unknown; Output: unknown };
+  DateTime: { Input: string; Output: string };
+};
+
+/** Pothos schema types for a builder that only hosts STORM models. */
+export type StormSchemaTypes = {
+  Context: object;
+  Scalars: StormScalars;
+};
+
+/** Returns false (or throws) to refuse: the field answers a FORBIDDEN error. */
+export type Guard = (parent: unknown, args: Record<string, unknown>, context: unknown) => boolean | Promise<boolean>;
+
+type ModelName<Ms extends readonly AnyModel[]> = Ms[number]["modelName"];
+type FieldNameOf<Ms extends readonly AnyModel[], N> = keyof Extract<Ms[number], { modelName: N }>["fields"] & string;
+
+/** Options of `buildSchema` and `builder.stormModels`. */
+export interface StormModelsOptions<Ms extends readonly AnyModel[] = readonly AnyModel[]> extends Partial<PageSizeLimits> {
+  /** The models to expose. */
+  models: Ms;
+  /** Relation fields per model: `{ Customer: { orders: hasMany(Order) } }`. */
+  relations?: { [N in ModelName<Ms>]?: Record<string, Relation> };
+  /** Model fields left out of the object types: `{ User: ["password_hash"] }`. */
+  hide?: { [N in ModelName<Ms>]?: readonly FieldNameOf<Ms, N>[] };
+  /** Output names for model fields: `{ User: { name: "fullName" } }`. */
+  rename?: { [N in ModelName<Ms>]?: Partial<Record<FieldNameOf<Ms, N>, string>> };
+  /**
+   * Guards per type and field, including root fields:
+   * `{ User: { email: (user, args, ctx) => isAdmin(ctx) }, Mutation: { deleteUser: ... } }`.
+   */
+  guard?: Record<string, Record<string, Guard>>;
+  /** Generate create/update/delete mutations. @default true */
+  mutations?: boolean;
+  /** Depth, alias, token and cost limits per operation. */
+  limits?: Partial<OperationLimits>;
+}
+
+/** The object type refs `stormModels` returns, typed from the models, to add fields to. */
+export type StormRefs<Types extends SchemaTypes, Ms extends readonly AnyModel[]> = {
+  [M in Ms[number] as M["modelName"]]: PothosSchemaTypes.ObjectRef<Types, InstanceOf<M>>;
+};

@@ -1,0 +1,95 @@
+import { InvalidDefinition } from "../errors/index.js";
+import type { ModelMeta } from "../model/meta.js";
+import type { ModelClass } from "../model/model-types.js";
+import type { Fields } from "../model/types.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model, whatever its fields
+export type AnyModel = ModelClass<any, string>;
+
+/** Target field → source field. Unmapped target fields are taken by the same name. */
+export type FieldMapping = Readonly<Record<string, string>>;
+
+export interface HasManyOptions {
+  /** Read the children through GSI1 (their gsi fields from the parent) instead of the parent's partition. */
+  index?: boolean;
+  /** Target key field → parent field, for the fields whose names differ. */
+  fields?: FieldMapping;
+  /** A description for the connection field. */
+  description?: string;
+}
+
+export type Relation =
+  | { kind: "hasMany"; target: AnyModel; index: boolean; fields: FieldMapping; description?: string }
+  | { kind: "belongsTo" | "hasOne"; target: AnyModel; fields: FieldMapping; description?: string };
+
+/**
+ * Children found by query: in the parent's partition (their pk fields taken from the parent),
+ * or with `{ index: true }` in GSI1 (their gsi fields taken from the parent).
+ * @example relations: { Customer: { orders: hasMany(Order) } }
+ */
+export function hasMany(target: AnyModel, options: HasManyOptions = {}): Relation {
+  return { kind: "hasMany", target, index: options.index ?? false, fields: options.fields ?? {}, ...describe(options.description) };
+}
+
+/**
+ * One item whose key (pk and sk fields) is built from this item's fields, by name or mapped.
+ * @example belongsTo(Product, { product_id: "product_id" })
+ */
+export function belongsTo(target: AnyModel, fields: FieldMapping = {}, options: { description?: string } = {}): Relation {
+  return { kind: "belongsTo", target, fields, ...describe(options.description) };
+}
+
+/** Like `belongsTo`, read from the parent's side: one item keyed by the parent's fields. */
+export function hasOne(target: AnyModel, fields: FieldMapping = {}, options: { description?: string } = {}): Relation {
+  return { kind: "hasOne", target, fields, ...describe(options.description) };
+}
+
+function describe(description: string | undefined): { description?: string } {
+  return description ? { description } : {};
+}
+
+/** The target fields a relation fills from the source item: key fields, or gsi fields via the index. */
+export function relationKeyFields(relation: Relation): string[] {
+  const meta = relation.target.meta;
+  if (relation.kind === "hasMany") return (relation.index ? meta.gsi : meta.pk).map((p) => p.name);
+  return [...meta.pk, ...meta.sk].map((p) => p.name);
+}
+
+/** Target values for the relation, read off the source item; null when one is missing. */
+export function relationValues(relation: Relation, source: Readonly<Record<string, unknown>>): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const name of relationKeyFields(relation)) {
+    const value = source[relation.fields[name] ?? name];
+    if (value === undefined || value === null) return null;
+    out[name] = value;
+  }
+  return out;
+}
+
+/** Checks at schema build time that every target field has a source field. */
+export function checkRelation(source: ModelMeta<Fields>, name: string, relation: Relation): void {
+  for (const target of relationKeyFields(relation)) {
+    const from = relation.fields[target] ?? target;
+    if (!source.fields[from]) {
+      throw new InvalidDefinition(
+        `relation ${source.name}.${name}: ${relation.target.meta.name}.${target} needs a field of ${source.name}; ` +
+          `none is named "${from}" (map it: { ${target}: "<field of ${source.name}>" })`,
+      );
+    }
+  }
+}
+
+/**
+ * Whether a hasMany's children live in the parent's own partition (equal PK strings): same
+ * suffix, same pk identifiers in order, each filled from the parent's matching pk field.
+ * Then one Query of that partition reads the parent and its children together.
+ */
+export function sharesPartition(source: ModelMeta<Fields>, relation: Relation): boolean {
+  const target = relation.target.meta;
+  if (relation.kind === "hasMany" && relation.index) return false;
+  if (target.suffix !== source.suffix || target.pk.length !== source.pk.length) return false;
+  return target.pk.every((p, i) => {
+    const parentPart = source.pk[i]!;
+    return p.identifier === parentPart.identifier && (relation.fields[p.name] ?? p.name) === parentPart.name;
+  });
+}

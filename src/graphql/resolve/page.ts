@@ -1,0 +1,23 @@
+import type { Page } from "../../ops/read/queryset.js";
+import type { Where } from "../../ops/where.js";
+import { pageSize, withoutNulls, type PageSizeLimits } from "../args.js";
+import type { AnyModel } from "../relations.js";
+
+/** Arguments every connection field takes. */
+export interface ListArgs {
+  sortKey?: Record<string, unknown> | null;
+  filter?: Record<string, unknown> | null;
+  first?: number | null;
+  after?: string | null;
+  reverse?: boolean | null;
+}
+
+/** One page of `model` in the partition `values` name (on GSI1 with `index`). */
+export function readPage(model: AnyModel, values: Record<string, unknown>, args: ListArgs, limits: PageSizeLimits, index = false): Promise<Page<unknown>> {
+  let query = model.objects.using(values);
+  if (index) query = query.useIndex();
+  if (args.sortKey) query = query.sortKey(withoutNulls(args.sortKey));
+  if (args.filter) query = query.filter(withoutNulls(args.filter) as Where);
+  if (args.reverse) query = query.reverse();
+  return query.page({ size: pageSize(args.first, limits), cursor: args.after ?? null });
+}

@@ -1,0 +1,35 @@
+import type { SchemaTypes } from "@pothos/core";
+import type { PageSizeLimits } from "../args.js";
+import type { ModelNames } from "../naming.js";
+import type { AnyModel, Relation } from "../relations.js";
+
+export type Builder = PothosSchemaTypes.SchemaBuilder<SchemaTypes>;
+/** A Pothos type reference; the derived schema is built at run time, so refs are untyped here. */
+export type Ref = PothosSchemaTypes.ObjectRef<SchemaTypes, unknown> | string | object;
+
+/** The types derived from one model. */
+export interface ModelRefs {
+  object: PothosSchemaTypes.ObjectRef<SchemaTypes, unknown>;
+  connection: Ref;
+  filter: Ref;
+  sortKey: Ref | null;
+}
+
+/** Shared refs of one builder's derived schema. */
+export interface SchemaContext {
+  builder: Builder;
+  pageLimits: PageSizeLimits;
+  /** Guards by `Type.field`: a guarded field is nullable, since it may be refused. */
+  guards: ReadonlyMap<string, unknown>;
+  models: ReadonlyMap<string, AnyModel>;
+  names: ReadonlyMap<string, ModelNames>;
+  relations: ReadonlyMap<string, Readonly<Record<string, Relation>>>;
+  /** Type refs per model name. */
+  refs: Map<string, ModelRefs>;
+  /** Enum refs by `Model.field`. */
+  enums: Map<string, Ref>;
+  /** Filter input refs by name, shared across models. */
+  filters: Map<string, Ref>;
+  node: Ref;
+  pageInfo: Ref;
+}

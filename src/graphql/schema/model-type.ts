@@ -1,0 +1,101 @@
+import type { ArgBuilder, SchemaTypes } from "@pothos/core";
+import { fieldValues, type ModelBase } from "../../model/instance.js";
+import type { FieldCost } from "../limits/cost.js";
+import { toGlobalId } from "../global-id.js";
+import type { AnyModel, Relation } from "../relations.js";
+import { relationValues } from "../relations.js";
+import { readPage, type ListArgs } from "../resolve/page.js";
+import { connectionType } from "./connection.js";
+import type { ModelRefs, SchemaContext } from "./context.js";
+import { scalarRef } from "./field-types.js";
+import { filterInput, sortKeyInput } from "./inputs.js";
+
+type FieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, ModelBase>;
+
+const plain = { stormPlain: true };
+const cost = (c: FieldCost) => ({ stormCost: c });
+
+function valueOf(item: ModelBase, name: string): unknown {
+  return (item as unknown as Record<string, unknown>)[name] ?? null;
+}
+
+/** Connection arguments shared by root lists and hasMany fields. */
+export function listArgs(t: { arg: ArgBuilder<SchemaTypes> }, ctx: SchemaContext, model: AnyModel) {
+  const { sortKey, filter } = ctx.refs.get(model.meta.name)!;
+  return {
+    ...(sortKey ? { sortKey: t.arg({ type: sortKey as never }) } : {}),
+    filter: t.arg({ type: filter as never }),
+    first: t.arg.int({ description: `Page size (default ${ctx.pageLimits.defaultPageSize}, at most ${ctx.pageLimits.maxPageSize}).` }),
+    after: t.arg.string({ description: "The endCursor of the previous page." }),
+    reverse: t.arg.boolean({ description: "Descending sort-key order." }),
+  };
+}
+
+function relationField(t: FieldBuilder, ctx: SchemaContext, relation: Relation) {
+  const target = relation.target;
+  const refs = ctx.refs.get(target.meta.name)!;
+  const description = relation.description ? { description: relation.description } : {};
+  if (relation.kind === "hasMany") {
+    return t.field({
+      type: refs.connection as never,
+      nullable: false,
+      ...description,
+      args: listArgs(t, ctx, target),
+      extensions: cost({ kind: "page", planned: true }),
+      resolve: (parent, args) => {
+        const values = relationValues(relation, fieldValues(parent));
+        if (!values) return { items: [], cursor: null, hasMore: false, cursorAt: () => "" } as never;
+        return readPage(target, values, args as ListArgs, ctx.pageLimits, relation.index) as never;
+      },
+    });
+  }
+  return t.field({
+    type: refs.object,
+    nullable: true,
+    ...description,
+    extensions: cost({ kind: "get" }),
+    resolve: (parent) => {
+      const key = relationValues(relation, fieldValues(parent));
+      return key ? (target.objects.find(key) as never) : null;
+    },
+  });
+}
+
+/** The refs of every type derived from `model`; their fields are filled in lazily by Pothos. */
+export function modelRefs(ctx: SchemaContext, model: AnyModel): ModelRefs {
+  const type = ctx.names.get(model.meta.name)!.type;
+  const object = ctx.builder.objectRef<unknown>(type);
+  return { object, connection: connectionType(ctx, type, object), filter: filterInput(ctx, model), sortKey: sortKeyInput(ctx, model) };
+}
+
+/** Implements the object type of `model`: its fields, Relay id and relations. */
+export function defineModelType(ctx: SchemaContext, model: AnyModel, hidden: ReadonlySet<string>, renamed: Readonly<Record<string, string>>): void {
+  const meta = model.meta;
+  const typeName = ctx.names.get(meta.name)!.type;
+  ctx.builder.objectType(ctx.refs.get(meta.name)!.object as PothosSchemaTypes.ObjectRef<SchemaTypes, ModelBase>, {
+    interfaces: [ctx.node as never],
+    ...(meta.options.description ? { description: meta.options.description } : {}),
+    isTypeOf: (value) => value instanceof model,
+    fields: (t) => {
+      const fields: Record<string, unknown> = {
+        id: t.id({ nullable: false, extensions: plain, resolve: (item) => toGlobalId(meta, fieldValues(item)) }),
+      };
+      for (const name of meta.fieldNames) {
+        if (hidden.has(name)) continue;
+        const { type, list } = scalarRef(ctx, model, name);
+        const def = meta.fields[name]!;
+        const outputName = renamed[name] ?? name;
+        const nullable = !!def.options.optional || ctx.guards.has(`${typeName}.${outputName}`);
+        fields[outputName] = t.field({
+          type: (list ? [type] : type) as never,
+          nullable: (list ? { list: nullable, items: false } : nullable) as never,
+          ...(def.options.description ? { description: def.options.description as string } : {}),
+          extensions: plain,
+          resolve: (item) => valueOf(item, name) as never,
+        });
+      }
+      for (const [name, relation] of Object.entries(ctx.relations.get(meta.name) ?? {})) fields[name] = relationField(t, ctx, relation);
+      return fields as never;
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import type { SchemaTypes } from "@pothos/core";
+import type { ModelBase } from "../../model/instance.js";
+import { clientError } from "../errors.js";
+import { fromGlobalId } from "../global-id.js";
+import type { FieldCost } from "../limits/cost.js";
+import type { AnyModel } from "../relations.js";
+import type { Builder, Ref, SchemaContext } from "./context.js";
+
+/** The Relay `Node` interface every model type implements. */
+export function nodeInterface(builder: Builder): Ref {
+  return builder.interfaceRef<ModelBase>("Node").implement({
+    description: "An object with a global id, refetchable with `node(id)`.",
+    fields: (t) => ({ id: t.exposeID("id" as never, { nullable: false }) as never }),
+  });
+}
+
+/** `node(id)`: any model item by its global id. */
+export function nodeField(t: PothosSchemaTypes.RootFieldBuilder<SchemaTypes, unknown>, ctx: SchemaContext): unknown {
+  return t.field({
+    type: ctx.node as never,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    extensions: { stormCost: { kind: "get" } satisfies FieldCost },
+    resolve: (_: unknown, args: { id?: unknown }) => {
+      const { model: name, key } = fromGlobalId(String(args.id));
+      const model: AnyModel | undefined = ctx.models.get(name);
+      const parts = model ? [...model.meta.pk, ...model.meta.sk] : [];
+      if (!model || key.length !== parts.length) throw clientError("BAD_USER_INPUT", "Malformed node id");
+      return model.objects.find(Object.fromEntries(parts.map((p, i) => [p.name, key[i]]))) as never;
+    },
+  });
+}

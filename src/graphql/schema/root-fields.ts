@@ -1,0 +1,104 @@
+import type { SchemaTypes } from "@pothos/core";
+import type { GraphQLResolveInfo } from "graphql";
+import { withoutNulls } from "../args.js";
+import type { FieldCost } from "../limits/cost.js";
+import type { AnyModel } from "../relations.js";
+import { planSingleItem } from "../resolve/planner.js";
+import { readPage, type ListArgs } from "../resolve/page.js";
+import type { SchemaContext } from "./context.js";
+import { scalarRef } from "./field-types.js";
+import { createInput, keyInput, updateInput } from "./inputs.js";
+import { listArgs } from "./model-type.js";
+
+type RootFieldBuilder = PothosSchemaTypes.RootFieldBuilder<SchemaTypes, unknown>;
+type Args = Record<string, unknown>;
+
+const cost = (c: FieldCost) => ({ stormCost: c });
+
+/** Required arguments for the named fields of `model` (key fields, gsi fields). */
+function fieldArgs(t: RootFieldBuilder, ctx: SchemaContext, model: AnyModel, names: readonly string[]) {
+  return Object.fromEntries(names.map((n) => [n, t.arg({ type: scalarRef(ctx, model, n).type as never, required: true })]));
+}
+
+function pick(args: Args, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((n) => [n, args[n]]));
+}
+
+/** `order(key)`, `orders(pk, ...)` and `ordersBy<Gsi>(gsi, ...)`. */
+export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyModel): Record<string, unknown> {
+  const meta = model.meta;
+  const names = ctx.names.get(meta.name)!;
+  const refs = ctx.refs.get(meta.name)!;
+  const relations = ctx.relations.get(meta.name) ?? {};
+  const keyFields = [...meta.pk, ...meta.sk].map((p) => p.name);
+  const pkFields = meta.pk.map((p) => p.name);
+  const gsiFields = meta.gsi.map((p) => p.name);
+  const fields: Record<string, unknown> = {
+    [names.single]: t.field({
+      type: refs.object,
+      nullable: true,
+      description: `One ${meta.name} by key, or null.`,
+      args: fieldArgs(t, ctx, model, keyFields),
+      extensions: cost({ kind: "get" }),
+      resolve: (_: unknown, args: Args, _ctx: unknown, info: GraphQLResolveInfo) => {
+        const key = pick(args, keyFields);
+        planSingleItem(info, model, relations, key);
+        return model.objects.find(key) as never;
+      },
+    }),
+    [names.plural]: t.field({
+      type: refs.connection as never,
+      nullable: false,
+      description: `${meta.name} items of one partition, in sort-key order.`,
+      args: { ...fieldArgs(t, ctx, model, pkFields), ...listArgs(t, ctx, model) },
+      extensions: cost({ kind: "page" }),
+      resolve: (_: unknown, args: Args) => readPage(model, pick(args, pkFields), args as ListArgs, ctx.pageLimits) as never,
+    }),
+  };
+  if (gsiFields.length) {
+    fields[names.byIndex] = t.field({
+      type: refs.connection as never,
+      nullable: false,
+      description: `${meta.name} items found through GSI1 by ${gsiFields.join(", ")}.`,
+      args: { ...fieldArgs(t, ctx, model, gsiFields), ...listArgs(t, ctx, model) },
+      extensions: cost({ kind: "page" }),
+      resolve: (_: unknown, args: Args) => readPage(model, pick(args, gsiFields), args as ListArgs, ctx.pageLimits, true) as never,
+    });
+  }
+  return fields;
+}
+
+/** `createOrder(input)`, `updateOrder(key, input)`, `deleteOrder(key)`. */
+export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyModel): Record<string, unknown> {
+  const meta = model.meta;
+  const names = ctx.names.get(meta.name)!;
+  const object = ctx.refs.get(meta.name)!.object;
+  const key = keyInput(ctx, model);
+  const write = cost({ kind: "write" });
+  return {
+    [names.create]: t.field({
+      type: object,
+      nullable: false,
+      description: `Creates a ${meta.name}; ALREADY_EXISTS when one has the same key.`,
+      args: { input: t.arg({ type: createInput(ctx, model) as never, required: true }) },
+      extensions: write,
+      resolve: (_: unknown, args: Args) => model.objects.create(withoutNulls(args.input as Args)) as never,
+    }),
+    [names.update]: t.field({
+      type: object,
+      nullable: false,
+      description: `Updates a ${meta.name}; NOT_FOUND when absent. A null removes an optional field.`,
+      args: { key: t.arg({ type: key as never, required: true }), input: t.arg({ type: updateInput(ctx, model) as never, required: true }) },
+      extensions: write,
+      resolve: (_: unknown, args: Args) => model.objects.update(args.key as never, args.input as never) as never,
+    }),
+    [names.delete]: t.field({
+      type: object,
+      nullable: true,
+      description: `Deletes a ${meta.name}; returns it, or null when there was none.`,
+      args: { key: t.arg({ type: key as never, required: true }) },
+      extensions: write,
+      resolve: (_: unknown, args: Args) => model.objects.delete(args.key as never) as never,
+    }),
+  };
+}

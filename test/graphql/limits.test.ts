@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { models } from "../../example-server/models.js";
+import { relations } from "../../example-server/schema.js";
+import { buildSchema } from "../../src/graphql/index.js";
+import { table } from "../../src/index.js";
+import { errorCodes, graphqlClient } from "../support/graphql.js";
+import { useFreshTable } from "../support/storm.js";
+
+const schema = buildSchema({ models: [...models], relations });
+const gql = graphqlClient(schema);
+
+beforeAll(async () => {
+  await useFreshTable();
+});
+
+describe("operation limits (defaults)", () => {
+  it("accepts depth 10 and refuses depth 11 with LIMIT_EXCEEDED", async () => {
+    const ok = `{ customer(customer_id: "c") { orders(first: 1) { nodes { customer { orders(first: 1) { nodes { customer { orders(first: 1) { nodes { order_id } } } } } } } } } }`;
+    expect((await gql(ok)).errors).toBeUndefined();
+    const over = ok.replace("nodes { order_id }", "nodes { customer { name } }");
+    const response = await gql(over);
+    expect(response.status).toBe(200);
+    expect(errorCodes(response)).toContain("LIMIT_EXCEEDED");
+    expect(response.errors?.[0]?.extensions).toMatchObject({ limit: "depth", max: 10, actual: 11 });
+  });
+
+  it("accepts 15 aliases and refuses 16", async () => {
+    const fields = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: customer(customer_id: "c${i}") { name }`).join(" ");
+    expect((await gql(`{ ${fields(15)} }`)).errors).toBeUndefined();
+    expect(errorCodes(await gql(`{ ${fields(16)} }`))).toContain("LIMIT_EXCEEDED");
+  });
+
+  it("refuses a document over 2000 tokens", async () => {
+    // 26 tokens around the list; each list value is one more (commas are not tokens).
+    const query = (n: number) => `{ orders(customer_id: "c", filter: { total: { in: [${Array.from({ length: n }, (_, i) => i).join(", ")}] } }) { nodes { order_id } } }`;
+    expect(errorCodes(await gql(query(1974)))).not.toContain("LIMIT_EXCEEDED");
+    const over = await gql(query(1975));
+    expect(over.status).toBeLessThan(500);
+    expect(over.errors?.[0]?.extensions).toMatchObject({ code: "LIMIT_EXCEEDED", limit: "tokens", max: 2000 });
+  });
+
+  it("refuses an operation whose plan would make over 100 DynamoDB requests", async () => {
+    // 1 Query for the orders, 1 BatchGetItem for their customers, then one Query per order
+    // for its customer's orders: 1 + 1 + 98 = 100.
+    const atLimit = `{ orders(customer_id: "c", first: 98) { nodes { customer { orders(first: 1) { nodes { order_id } } } } } }`;
+    const response = await gql(atLimit);
+    expect(response.errors).toBeUndefined();
+    const over = atLimit.replace("first: 98", "first: 99");
+    expect(errorCodes(await gql(over))).toContain("LIMIT_EXCEEDED");
+  });
+});
+
+describe("configured limits", () => {
+  it("honours smaller limits", async () => {
+    const strict = graphqlClient(buildSchema({ models: [...models], relations, limits: { maxDepth: 2, maxAliases: 1 } }));
+    expect((await strict(`{ customer(customer_id: "c") { name } }`)).errors).toBeUndefined();
+    expect(errorCodes(await strict(`{ customer(customer_id: "c") { orders { nodes { order_id } } } }`))).toContain("LIMIT_EXCEEDED");
+    expect(errorCodes(await strict(`{ a: customer(customer_id: "c") { name } b: customer(customer_id: "d") { name } }`))).toContain("LIMIT_EXCEEDED");
+  });
+});
+
+describe("masking", () => {
+  it("never leaks an AWS or internal message", async () => {
+    const response = await table.context({ name: "no-such-table" }, () => gql(`{ customer(customer_id: "c") { name } }`));
+    expect(response.status).toBe(200);
+    expect(response.errors?.[0]?.message).toBe("Unexpected error.");
+    expect(JSON.stringify(response)).not.toMatch(/ResourceNotFound|no-such-table|DynamoDB/);
+  });
+});
