@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { models } from "../../example-server/models.js";
 import { relations } from "../../example-server/schema.js";
-import { buildSchema } from "../../src/graphql/index.js";
+import { createYoga } from "graphql-yoga";
+import { buildSchema, useStormIntrospection } from "../../src/graphql/index.js";
 import { table } from "../../src/index.js";
 import { errorCodes, graphqlClient } from "../support/graphql.js";
 import { useFreshTable } from "../support/storm.js";
@@ -65,5 +66,25 @@ describe("masking", () => {
     expect(response.status).toBe(200);
     expect(response.errors?.[0]?.message).toBe("Unexpected error.");
     expect(JSON.stringify(response)).not.toMatch(/ResourceNotFound|no-such-table|DynamoDB/);
+  });
+});
+
+describe("introspection off", () => {
+  const yoga = createYoga({ schema, logging: false, plugins: [useStormIntrospection({ introspection: false })] });
+  const post = async (query: string) => {
+    const response = await yoga.fetch("http://localhost/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+    return { status: response.status, body: (await response.json()) as { errors?: { message: string }[] } };
+  };
+
+  it("refuses introspection queries", async () => {
+    const { body } = await post(`{ __schema { types { name } } }`);
+    expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+  });
+
+  it("hides field suggestions that would reveal the schema", async () => {
+    const withSuggestions = await gql(`{ custmer(customer_id: "c") { name } }`);
+    expect(withSuggestions.errors?.[0]?.message).toMatch(/Did you mean "customer"/);
+    const { body } = await post(`{ custmer(customer_id: "c") { name } }`);
+    expect(body.errors?.[0]?.message).toBe('Cannot query field "custmer" on type "Query".');
   });
 });

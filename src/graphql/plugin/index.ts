@@ -40,9 +40,9 @@ export class PothosStormPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     if (fieldConfig.extensions?.stormPlain && !guard) return resolver;
     return (parent, args, context, info) => {
       if (isRoot) checkOperationLimits(info, state.limits);
-      return inOperation(context, () =>
-        mapErrors(() => (guard ? guarded(guard, parent, args as Record<string, unknown>, context, () => resolver(parent, args, context, info)) : resolver(parent, args, context, info))),
-      );
+      const run = () =>
+        mapErrors(() => (guard ? guarded(guard, parent, args as Record<string, unknown>, context, () => resolver(parent, args, context, info)) : resolver(parent, args, context, info)));
+      return state.batching ? inOperation(context, run) : run();
     };
   }
 }

@@ -46,6 +46,7 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
 
   const state = stormStateOf(builder);
   state.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  state.batching = options.batching ?? true;
   for (const [type, fields] of Object.entries(options.guard ?? {})) {
     // Guards are keyed by model name or root type name; the resolver wrapper sees type names.
     const typeName = names.get(type)?.type ?? type;

@@ -5,6 +5,7 @@ import type { Guard } from "./types.js";
 export interface StormState {
   guards: Map<string, Guard>;
   limits: OperationLimits;
+  batching: boolean;
 }
 
 const states = new WeakMap<object, StormState>();
@@ -12,7 +13,7 @@ const states = new WeakMap<object, StormState>();
 export function stormStateOf(builder: object): StormState {
   let state = states.get(builder);
   if (!state) {
-    state = { guards: new Map(), limits: DEFAULT_LIMITS };
+    state = { guards: new Map(), limits: DEFAULT_LIMITS, batching: true };
     states.set(builder, state);
   }
   return state;

@@ -37,6 +37,12 @@ export interface StormModelsOptions<Ms extends readonly AnyModel[] = readonly An
    * `{ User: { email: (user, args, ctx) => isAdmin(ctx) }, Mutation: { deleteUser: ... } }`.
    */
   guard?: Record<string, Record<string, Guard>>;
+  /**
+   * Batch and deduplicate reads per operation, and read a parent with its same-partition
+   * children in one Query. Off, every field makes its own requests (for comparison only).
+   * @default true
+   */
+  batching?: boolean;
   /** Generate create/update/delete mutations. @default true */
   mutations?: boolean;
   /** Depth, alias, token and cost limits per operation. */
