@@ -1,0 +1,72 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startExample, type RunningExample } from "./example-env.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+/** Typed key by key: what a person would type into the editor. */
+const QUERY = 'query GraceHopper { customer(customer_id: "grace") { name email tier } }';
+
+let example: RunningExample;
+let browser: Browser;
+
+beforeAll(async () => {
+  // Never skip: a missing browser must fail the run, with the fix in the message.
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (\`apt-get install -y chromium\`; .ci/run does this)`);
+  }
+  example = await startExample();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await example?.close();
+});
+
+it("GraphiQL loads with no network but 127.0.0.1, runs a typed query and shows the seeded data", async () => {
+  const context = await browser.newContext();
+  // Everything off this machine is refused and recorded: a page that needs a CDN fails here.
+  const blocked: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1") return route.continue();
+    blocked.push(url.href);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+
+  await page.goto(`${example.origin}/graphql`);
+  const editor = page.locator(".graphiql-query-editor");
+  await editor.waitFor({ state: "visible", timeout: 30_000 }).catch((error: unknown) => {
+    throw new Error(`GraphiQL did not render. Requests refused for leaving 127.0.0.1: ${blocked.join(", ") || "none"}`, { cause: error });
+  });
+
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type(QUERY);
+  // GraphiQL reads the operation name from the editor after a short debounce; running before
+  // that sends the default query's name with the new text. The tab shows the name once read.
+  await page.locator(".graphiql-tab-active", { hasText: "GraceHopper" }).waitFor({ timeout: 10_000 });
+  await page.getByRole("button", { name: /execute query/i }).click();
+
+  // The result pane is an editor too: it renders spaces as no-break spaces.
+  const result = async () => (await page.locator(".graphiql-response").innerText()).replace(/\u00a0/g, " ");
+  await expect.poll(result, { timeout: 20_000 }).toContain("Grace Hopper");
+  const shown = await result();
+  expect(shown).toContain("grace@example.com");
+  expect(shown).toContain("GOLD");
+
+  expect(blocked).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  await context.close();
+}, 90_000);
