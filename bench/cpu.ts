@@ -1,0 +1,59 @@
+/**
+ * CPU cost per item of the library's own work, with no network: DynamoDB is a mocked client
+ * that answers from prepared items (bench/support/mocked-table.ts). Prints a markdown table.
+ */
+import { Order, Product, models } from "../example-server/models.js";
+import { relations } from "../example-server/schema.js";
+import { buildSchema } from "../src/graphql/index.js";
+import { graphqlClient } from "../test/support/graphql.js";
+import { markdownTable } from "./support/markdown.js";
+import { measure, median, type Sample } from "./support/measure.js";
+import { useMockedTable } from "./support/mocked-table.js";
+import { orderInputs, productInputs } from "./support/shop.js";
+
+const PARTITION = 1000;
+const PRODUCTS = 100;
+const GRAPHQL_PAGE = 100;
+
+const mocked = useMockedTable();
+const orders = orderInputs("c1", PARTITION, PRODUCTS).map((input) => new Order(input));
+const storedOrders = orders.map((o) => Order.objects.getSaveQuery(o).Item!);
+const storedProducts = productInputs(PRODUCTS).map((input) => Product.objects.getSaveQuery(new Product(input)).Item!);
+mocked.answerFrom(storedOrders, storedProducts);
+
+const gql = graphqlClient(buildSchema({ models: [...models], relations }));
+const pageQuery = `{ orders(customer_id: "c1", first: ${GRAPHQL_PAGE}) { nodes { order_id total product { name } } } }`;
+
+interface Benchmark {
+  name: string;
+  items: number;
+  work(): unknown;
+}
+
+const benchmarks: Benchmark[] = [
+  {
+    name: "instances from stored items (`QuerySet.all()` over one Query, unmarshalling included)",
+    items: PARTITION,
+    work: () => Order.objects.using({ customer_id: "c1" }).all(),
+  },
+  { name: "`getSaveQuery` (validation + marshalling of a put)", items: PARTITION, work: () => orders.map((o) => Order.objects.getSaveQuery(o, false)) },
+  { name: "`getUpdateQuery` (2 fields)", items: PARTITION, work: () => orders.map((o) => Order.objects.getUpdateQuery(o, { status: "PAID", quantity: 3 })) },
+  { name: "key building (`getPk` + `getSk`)", items: PARTITION, work: () => orders.map((o) => o.getPk() + o.getSk()) },
+  {
+    name: `GraphQL page through yoga: ${GRAPHQL_PAGE} orders, each with its product (1 Query + 1 BatchGetItem of ${PRODUCTS} keys)`,
+    items: GRAPHQL_PAGE,
+    async work() {
+      const response = await gql(pageQuery);
+      if (response.errors) throw new Error(`GraphQL page failed: ${JSON.stringify(response.errors)}`);
+    },
+  },
+];
+
+const fixed = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+const rows: string[][] = [];
+for (const { name, items, work } of benchmarks) {
+  const samples: Sample[] = await measure(items, work);
+  const cpu = samples.map((s) => s.cpuPerItem);
+  rows.push([name, String(items), fixed(median(cpu)), `${fixed(Math.min(...cpu))}–${fixed(Math.max(...cpu))}`, fixed(median(samples.map((s) => s.wallPerItem)))]);
+}
+console.log(markdownTable(["operation", "items per call", "CPU µs/item (median of 5 runs)", "CPU min–max", "wall µs/item (median)"], rows));
