@@ -14,9 +14,12 @@ export interface SortKeyCondition<S> {
 }
 
 /**
- * Sorts after every SK that extends a partial prefix: the next part of a key always starts
- * with "#" (0x23) and "$" is the next character, so `prefix$` bounds `prefix#...` from above.
+ * A partial prefix (leading sk fields only) names a block of SKs, `prefix#...`, and range
+ * operators compare against that block: `gte`/`lt` start at `prefix#`, `gt`/`lte` end past it
+ * at `prefix$` ("$" is the character after "#"). Bounding by `prefix` alone would put SKs such
+ * as `prefix a#...` (a value extended by a character below "#") inside `gte` and `lte` alike.
  */
+const BLOCK_START = "#";
 const PAST_PREFIX = "$";
 
 type Values = Readonly<Record<string, unknown>>;
@@ -31,7 +34,10 @@ export function sortKeyTerm(meta: ModelMeta, cond: SortKeyCondition<Values>): { 
     if (p.count === 0 && op !== "beginsWith") throw new ValidationError(`sort key ${op} needs at least ${meta.name}.${meta.sk[0]?.name ?? "an sk field"}`);
     return p;
   };
-  const low = (v: Values) => given(v).prefix;
+  const low = (v: Values) => {
+    const p = given(v);
+    return p.complete ? p.prefix : p.prefix + BLOCK_START;
+  };
   const high = (v: Values) => {
     const p = given(v);
     return p.complete ? p.prefix : p.prefix + PAST_PREFIX;

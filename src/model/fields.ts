@@ -55,18 +55,21 @@ function make<T, O>(kind: FieldKind, options: O | undefined, values?: readonly s
   return Object.freeze(values ? { kind, options: opts, values } : { kind, options: opts });
 }
 
-/** A field whose value type can be narrowed after its options were inferred. */
-export type TypedField<T, O> = Field<T, O> & { $type<U extends T>(): Field<U, O> };
+/**
+ * A field whose value type can be narrowed after its options were inferred. `Base` bounds the
+ * narrowed type: `object` for json, so that interfaces (which have no index signature) fit.
+ */
+export type TypedField<T, O, Base = T> = Field<T, O> & { $type<U extends Base>(): Field<U, O> };
 
-function typed<T, O>(f: Field<T, O>): TypedField<T, O> {
-  return Object.freeze({ ...f, $type: <U extends T>() => f as unknown as Field<U, O> });
+function typed<T, O, Base = T>(f: Field<T, O>): TypedField<T, O, Base> {
+  return Object.freeze({ ...f, $type: <U extends Base>() => f as unknown as Field<U, O> });
 }
 
 // Overloads: an explicit element type takes no options, so `field.json<T>({ optional: true })`
 // fails to compile instead of silently losing the inferred options.
 function jsonField<T extends object>(): Field<T, {}>;
-function jsonField<const O extends FieldOptions<Record<string, unknown>> = {}>(options: O): TypedField<Record<string, unknown>, O>;
-function jsonField(options?: FieldOptions<Record<string, unknown>>): TypedField<Record<string, unknown>, FieldOptions<Record<string, unknown>>> {
+function jsonField<const O extends FieldOptions<Record<string, unknown>> = {}>(options: O): TypedField<Record<string, unknown>, O, object>;
+function jsonField(options?: FieldOptions<Record<string, unknown>>): TypedField<Record<string, unknown>, FieldOptions<Record<string, unknown>>, object> {
   return typed(make("json", options));
 }
 

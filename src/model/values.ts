@@ -2,7 +2,17 @@ import { ValidationError } from "../errors/index.js";
 import type { AnyField } from "./types.js";
 import type { ModelMeta } from "./meta.js";
 
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** An ISO-8601 date or date-time naming a real day: `Date.parse` rolls "2024-02-30" over to March 1st. */
+function isIsoDatetime(value: unknown): boolean {
+  const m = typeof value === "string" ? ISO_DATETIME.exec(value) : null;
+  if (!m || Number.isNaN(Date.parse(value as string))) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  return date.getUTCMonth() === month && date.getUTCDate() === day;
+}
 
 /** Why `value` does not fit `field`, or null when it does. */
 export function fieldValueProblem(field: AnyField, value: unknown): string | null {
@@ -19,9 +29,7 @@ export function fieldValueProblem(field: AnyField, value: unknown): string | nul
     case "boolean":
       return typeof value === "boolean" ? null : `expected a boolean, got ${typeof value}`;
     case "datetime":
-      return typeof value === "string" && ISO_DATETIME.test(value) && !Number.isNaN(Date.parse(value))
-        ? null
-        : `expected an ISO-8601 date-time string, got ${JSON.stringify(value)}`;
+      return isIsoDatetime(value) ? null : `expected an ISO-8601 date-time string, got ${JSON.stringify(value)}`;
     case "enum":
       return field.values?.includes(value as string) ? null : `expected one of ${field.values?.join(", ")}, got ${JSON.stringify(value)}`;
     case "json":

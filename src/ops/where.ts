@@ -43,6 +43,20 @@ function isOps(value: unknown): value is FieldOps<unknown> {
   return keys.length > 0 && keys.every((k) => OPS.has(k));
 }
 
+/**
+ * `(expression)`, unless one pair of parentheses already encloses all of it: DynamoDB rejects
+ * redundant parentheses such as `((a AND b))`.
+ */
+export function parenthesize(expression: string): string {
+  let depth = 0;
+  for (let i = 0; i < expression.length; i++) {
+    if (expression[i] === "(") depth++;
+    else if (expression[i] === ")") depth--;
+    if (depth === 0) return i === expression.length - 1 && i > 0 ? expression : `(${expression})`;
+  }
+  return `(${expression})`;
+}
+
 function bad(message: string): never {
   throw new ValidationError(`Invalid filter: ${message}`, [{ path: "filter", message }]);
 }
@@ -55,12 +69,13 @@ export function compileWhere(meta: ModelMeta, where: Where, ctx: ExpressionConte
     if (key === "and" || key === "or") {
       if (!Array.isArray(raw)) bad(`"${key}" takes a list`);
       const parts = (raw as Where[]).map((w) => compileWhere(meta, w, ctx)).filter(Boolean);
-      if (parts.length) terms.push(`(${parts.join(key === "and" ? " AND " : " OR ")})`);
+      if (parts.length) terms.push(parenthesize(parts.join(key === "and" ? " AND " : " OR ")));
       continue;
     }
     if (key === "not") {
       const inner = compileWhere(meta, raw as Where, ctx);
-      if (inner) terms.push(`(NOT ${inner})`);
+      // NOT binds tighter than AND: `NOT a AND b` would mean `(NOT a) AND b`.
+      if (inner) terms.push(`(NOT ${parenthesize(inner)})`);
       continue;
     }
     const def = meta.fields[key];

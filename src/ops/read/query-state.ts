@@ -37,9 +37,8 @@ export const INITIAL_STATE: QueryState = {
 function impliedSortKey(meta: ModelMeta, state: QueryState): { op: string; values: string[] } {
   const p = skPrefix(meta, state.values);
   if (state.startingAfter && p.count > 0) {
-    // Strictly past the given position in reading order; a partial prefix skips all its extensions.
-    if (state.reverse) return { op: "<", values: [p.prefix] };
-    return { op: ">", values: [p.complete ? p.prefix : `${p.prefix}$`] };
+    // Strictly past the given position in reading order; a partial prefix skips its whole block.
+    return sortKeyTerm(meta, state.reverse ? { lt: state.values } : { gt: state.values });
   }
   if (p.complete) return { op: "=", values: [p.prefix] };
   return { op: "begins_with", values: [modelSkPrefix(meta, state.values)] };

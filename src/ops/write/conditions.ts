@@ -1,12 +1,12 @@
 import type { ModelMeta } from "../../model/meta.js";
 import type { ExpressionContext } from "../expression-context.js";
-import { compileWhere, type Where } from "../where.js";
+import { compileWhere, parenthesize, type Where } from "../where.js";
 
 /** Joins the non-empty condition terms of a write with AND. */
 export function joinConditions(...terms: (string | undefined)[]): string | undefined {
   const parts = terms.filter((t): t is string => !!t);
   if (parts.length === 0) return undefined;
-  return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(" AND ");
+  return parts.length === 1 ? parts[0] : parts.map(parenthesize).join(" AND ");
 }
 
 /** The optimistic-locking term: the stored version must be the one this write started from. */

@@ -37,6 +37,7 @@ function planChanges(meta: ModelMeta, changes: Readonly<Record<string, unknown>>
     if (value === undefined) continue;
     const def = meta.fields[name];
     if (!def) issues.push({ path: name, message: `unknown field of ${meta.name}` });
+    else if (name === meta.versionField) issues.push({ path: name, message: "is the version field, which every write sets itself" });
     else if (value === null) {
       if (def.options.optional) remove.push(name);
       else issues.push({ path: name, message: "is required and cannot be removed" });
