@@ -89,8 +89,8 @@ export class BadCursor extends StormError {
 
 /** A batch left keys or items unprocessed after every retry; `entries` names them. */
 export class UnprocessedError extends StormError {
-  constructor(message: string, readonly entries: readonly unknown[]) {
-    super("UNPROCESSED", message);
+  constructor(message: string, readonly entries: readonly unknown[], options?: { cause?: unknown }) {
+    super("UNPROCESSED", message, options);
   }
 }
 
@@ -99,6 +99,11 @@ export interface CancellationReason {
   index: number;
   code: string;
   message?: string;
+  /** The model and key fields the operation wrote or checked. */
+  model?: string;
+  key?: Readonly<Record<string, unknown>>;
+  /** What a failed condition means for this operation: `AlreadyExists` for a create, `DoesNotExist`, `VersionConflict`, `ConditionFailed`. */
+  error?: StormError;
 }
 
 export class TransactionCancelled extends StormError {

@@ -7,6 +7,7 @@ import type { ModelMeta } from "../../model/meta.js";
 import { table } from "../../table/table.js";
 import { ExpressionContext } from "../expression-context.js";
 import { compileWhere, type Where } from "../where.js";
+import type { PartitionRead } from "./read-shape.js";
 
 /** Everything a QuerySet knows; QuerySets copy it on every change and never mutate it. */
 export interface QueryState {
@@ -46,6 +47,11 @@ function impliedSortKey(meta: ModelMeta, state: QueryState): { op: string; value
 
 /** The Query request a QuerySet sends first (paging adds ExclusiveStartKey and Limit). */
 export function buildQuery(meta: ModelMeta, state: QueryState): QueryCommandInput {
+  return buildRead(meta, state).input;
+}
+
+/** The first Query request and its shape, which lets loaders answer it from an enclosing read. */
+export function buildRead(meta: ModelMeta, state: QueryState): PartitionRead {
   if (state.index && meta.gsi.length === 0) throw new ValidationError(`${meta.name} has no gsi fields, so it cannot use the index`);
   if (state.index && state.consistent) throw new ValidationError("A global secondary index does not support consistent reads");
   const ctx = new ExpressionContext();
@@ -65,15 +71,16 @@ export function buildQuery(meta: ModelMeta, state: QueryState): QueryCommandInpu
   if (state.index) input.IndexName = "GSI1";
   const filter = state.filter ? compileWhere(meta, state.filter, ctx) : "";
   if (filter) input.FilterExpression = filter;
+  let projection: string[] | undefined;
   if (state.only) {
     // Keys and _type always come along: instances keep their identity and cursors their position.
     const keyFields = [...meta.pk, ...meta.sk].map((p) => p.name);
-    const attrs = new Set(["PK", "SK", ...(state.index ? ["GSI1PK"] : []), TYPE_ATTRIBUTE, ...keyFields, ...state.only]);
-    input.ProjectionExpression = [...attrs].map((a) => ctx.name(a)).join(", ");
+    projection = [...new Set(["PK", "SK", ...(state.index ? ["GSI1PK"] : []), TYPE_ATTRIBUTE, ...keyFields, ...state.only])];
+    input.ProjectionExpression = projection.map((a) => ctx.name(a)).join(", ");
   }
   Object.assign(input, ctx.toInput());
   if (state.reverse) input.ScanIndexForward = false;
   if (state.consistent) input.ConsistentRead = true;
   if (state.limit !== undefined) input.Limit = state.limit;
-  return input;
+  return { input, shape: { index: state.index, partition, sk, projection } };
 }

@@ -9,7 +9,7 @@ import { table } from "../../table/table.js";
 import type { Where } from "../where.js";
 import { decodeCursor, encodeCursor, queryFingerprint, type CursorKey } from "./cursor.js";
 import { readPartition } from "./partition-reader.js";
-import { buildQuery, INITIAL_STATE, type QueryState } from "./query-state.js";
+import { buildQuery, buildRead, INITIAL_STATE, type QueryState } from "./query-state.js";
 
 /** How a QuerySet turns stored items into instances. */
 export interface ModelBinding<I> {
@@ -107,11 +107,11 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<I> {
-    const input = this.getQuery();
+    const { input, shape } = buildRead(this.binding.meta, this.state);
     let remaining = this.state.limit ?? Infinity;
     let start: CursorKey | undefined;
     do {
-      const out = await readPartition({ ...input, ...(start ? { ExclusiveStartKey: toKey(start) } : {}) });
+      const out = await readPartition({ ...input, ...(start ? { ExclusiveStartKey: toKey(start) } : {}) }, shape);
       for (const item of out.items) {
         if (!itemMatchesModel(this.binding.meta, item)) continue;
         yield this.binding.fromStored(item);
@@ -143,7 +143,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
   async page(options: PageOptions): Promise<Page<I>> {
     const { size, maxReads = 10 } = options;
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new ValidationError(`page size must be an integer from 1 to ${MAX_PAGE}, got ${String(size)}`);
-    const input = this.getQuery();
+    const { input, shape } = buildRead(this.binding.meta, this.state);
     const fingerprint = queryFingerprint(input);
     let start = options.cursor ? decodeCursor(table.cursorSecret, fingerprint, options.cursor) : undefined;
     const matched: NativeItem[] = [];
@@ -155,7 +155,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
         ...input,
         Limit: input.FilterExpression ? Math.max(need, 100) : need,
         ...(start ? { ExclusiveStartKey: toKey(start) } : {}),
-      });
+      }, shape);
       matched.push(...out.items.filter((item) => itemMatchesModel(this.binding.meta, item)));
       start = out.lastKey;
       if (!start || ++reads >= maxReads) break;

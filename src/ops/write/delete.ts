@@ -1,6 +1,7 @@
 import { DeleteItemCommand, type DeleteItemCommandInput } from "@aws-sdk/client-dynamodb";
 import { keyFieldValues, primaryKey } from "../../keys/primary.js";
 import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
+import { invalidateAfter } from "../../loader/context.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { table } from "../../table/table.js";
 import { ExpressionContext } from "../expression-context.js";
@@ -32,10 +33,11 @@ export function buildDelete(meta: ModelMeta, values: Readonly<NativeItem>, optio
 
 /** Deletes; returns the deleted item, or null when there was none. */
 export async function deleteItem(meta: ModelMeta, values: Readonly<NativeItem>, options: DeleteOptions = {}): Promise<NativeItem | null> {
-  const out = await callDynamo(
+  const write = callDynamo(
     "DeleteItem",
     () => table.client.send(new DeleteItemCommand(buildDelete(meta, values, options))),
     conditionFailure({ meta, key: keyFieldValues(meta, values), expectedVersion: values[meta.versionField ?? ""] }),
   );
+  const out = await invalidateAfter([primaryKey(meta, values)], write);
   return out.Attributes ? fromAttributeMap(out.Attributes as RawItem) : null;
 }

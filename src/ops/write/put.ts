@@ -3,7 +3,8 @@ import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { toAttributeMap, toStoredItem, type NativeItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { runValidators } from "../../model/values.js";
-import { keyFieldValues } from "../../keys/primary.js";
+import { keyFieldValues, primaryKey } from "../../keys/primary.js";
+import { invalidateAfter } from "../../loader/context.js";
 import { table } from "../../table/table.js";
 import { ExpressionContext } from "../expression-context.js";
 import { callDynamo } from "../send.js";
@@ -45,7 +46,7 @@ export function buildPut(meta: ModelMeta, values: Readonly<NativeItem>, options:
 export async function putItem(meta: ModelMeta, values: Readonly<NativeItem>, options: PutOptions = {}): Promise<NativeItem> {
   const prepared = buildPut(meta, values, options);
   await runValidators(meta, prepared.values);
-  await callDynamo(
+  const write = callDynamo(
     "PutItem",
     () => table.client.send(new PutItemCommand(prepared.input)),
     conditionFailure({
@@ -55,5 +56,6 @@ export async function putItem(meta: ModelMeta, values: Readonly<NativeItem>, opt
       expectedVersion: meta.versionField ? values[meta.versionField] : undefined,
     }),
   );
+  await invalidateAfter([primaryKey(meta, values)], write);
   return prepared.values;
 }

@@ -3,6 +3,7 @@ import { KeyFieldUpdateError, ValidationError } from "../../errors/index.js";
 import { gsi1pkForWrite } from "../../keys/build.js";
 import { keyFieldValues, primaryKey } from "../../keys/primary.js";
 import { fromAttributeMap, toAttributeMap, TYPE_ATTRIBUTE, type NativeItem, type RawItem } from "../../model/item.js";
+import { invalidateAfter } from "../../loader/context.js";
 import type { ModelMeta } from "../../model/meta.js";
 import type { Fields, KeyNames, ValueOf } from "../../model/types.js";
 import { checkValues, runValidators, validationError } from "../../model/values.js";
@@ -101,15 +102,21 @@ export function buildUpdate(
   };
 }
 
+/** Runs the field validators on the plain values of `changes` (DynamoDB computes the expressions; an update knows too little for the model's validator). */
+export async function validateChanges(meta: ModelMeta, changes: Readonly<Record<string, unknown>>): Promise<void> {
+  const plain = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== null && !(v instanceof UpdateExpression)));
+  await runValidators(meta, plain, { model: false });
+}
+
 /** Applies `changes`; returns the stored item afterwards. */
 export async function updateItem(meta: ModelMeta, current: Readonly<NativeItem>, changes: Readonly<Record<string, unknown>>, options: UpdateOptions = {}): Promise<NativeItem> {
   const input = buildUpdate(meta, current, changes, options);
-  const plain = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== null && !(v instanceof UpdateExpression)));
-  await runValidators(meta, plain, { model: false });
-  const out = await callDynamo(
+  await validateChanges(meta, changes);
+  const write = callDynamo(
     "UpdateItem",
     () => table.client.send(new UpdateItemCommand(input)),
     conditionFailure({ meta, key: keyFieldValues(meta, current), mustExist: true, expectedVersion: current[meta.versionField ?? ""] }),
   );
+  const out = await invalidateAfter([primaryKey(meta, current)], write);
   return fromAttributeMap((out.Attributes ?? {}) as RawItem);
 }

@@ -1,0 +1,94 @@
+import type { QueryCommandInput } from "@aws-sdk/client-dynamodb";
+import type { NativeItem } from "../model/item.js";
+import type { TableKey } from "../ops/batch/batch-get.js";
+import { checkRetryOptions, type RetryOptions } from "../ops/batch/retry.js";
+import { partitionQuery } from "../ops/read/partition-query.js";
+import type { QueryResult } from "../ops/read/query.js";
+import type { PartitionRef, ReadShape } from "../ops/read/read-shape.js";
+import { table } from "../table/table.js";
+import { runWithLoaders, type Loaders } from "./context.js";
+import { ItemLoader } from "./item-loader.js";
+import { PartitionLoader } from "./partition-loader.js";
+
+/** Options of `createLoaders` and `withLoaders`. */
+export interface LoaderOptions {
+  /**
+   * How BatchGetItem calls retry `UnprocessedKeys` and throttling before the gets fail
+   * with `UnprocessedError`.
+   * @default { maxAttempts: 5, baseDelayMs: 50, maxDelayMs: 5000 }
+   */
+  retry?: RetryOptions;
+}
+
+function cloneResult(result: QueryResult): QueryResult {
+  // Cached items are shared by every reader of the scope; each gets its own copy to change.
+  return structuredClone(result);
+}
+
+/** The loaders of one request: an item loader and a partition loader sharing what they read. */
+class LoaderScope implements Loaders {
+  readonly #partitions = new PartitionLoader();
+  readonly #items: ItemLoader;
+
+  constructor(options: LoaderOptions) {
+    this.#items = new ItemLoader(this.#partitions, checkRetryOptions(options.retry));
+  }
+
+  async get(key: TableKey, consistent = false): Promise<NativeItem | null> {
+    const item = await this.#items.load(table.client, table.name, { PK: key.PK, SK: key.SK }, consistent);
+    return item && structuredClone(item);
+  }
+
+  async query(input: QueryCommandInput, shape?: ReadShape): Promise<QueryResult> {
+    return cloneResult(await this.#partitions.read(table.client, input, shape, false));
+  }
+
+  async queryAll(input: QueryCommandInput, shape?: ReadShape): Promise<QueryResult> {
+    return cloneResult(await this.#partitions.read(table.client, input, shape, true));
+  }
+
+  primeItems(items: readonly NativeItem[], options: { consistent?: boolean } = {}): void {
+    this.#items.prime(table.client, table.name, structuredClone(items), options.consistent ?? false);
+  }
+
+  primePartition(partition: PartitionRef, items: readonly NativeItem[]): void {
+    const { input, shape } = partitionQuery(partition);
+    this.#partitions.prime(table.client, input, shape, structuredClone(items));
+  }
+
+  forget(keys: readonly TableKey[]): void {
+    const tableName = table.name;
+    for (const key of keys) {
+      this.#items.forget(tableName, key);
+      this.#partitions.forget(tableName, key.PK);
+    }
+  }
+
+  clear(): void {
+    this.#items.clear();
+    this.#partitions.clear();
+  }
+}
+
+/**
+ * New loaders for one request. Run code under them with `runWithLoaders`; the GraphQL layer
+ * does so per operation. Caches live as long as the object: make one per request.
+ */
+export function createLoaders(options: LoaderOptions = {}): Loaders {
+  return new LoaderScope(options);
+}
+
+/**
+ * Runs `fn` with fresh loaders: gets of one tick become BatchGetItem calls, identical and
+ * enclosed partition reads share one Query, and collections answer the gets and reads of
+ * their partition. Concurrent calls never share a cache.
+ *
+ * @example
+ * const [order, orders] = await withLoaders(() =>
+ *   Promise.all([Order.objects.get({ user_id: "u1", order_id: "o1" }), Order.objects.using({ user_id: "u1" }).all()]),
+ * ); // one Query: the get is answered from the read of its partition
+ */
+export function withLoaders<T>(fn: (loaders: Loaders) => T | Promise<T>, options: LoaderOptions = {}): Promise<T> {
+  const loaders = createLoaders(options);
+  return runWithLoaders(loaders, async () => fn(loaders));
+}

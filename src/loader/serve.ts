@@ -1,0 +1,55 @@
+import type { NativeItem } from "../model/item.js";
+import type { CursorKey } from "../ops/read/cursor.js";
+import type { QueryResult } from "../ops/read/query.js";
+import { isComplete, type ReadEntry } from "./read-entry.js";
+import { compareSk, inRange } from "./sk-range.js";
+
+/** The key a page resumes after, as DynamoDB's LastEvaluatedKey would give it. */
+function keyOf(item: NativeItem, index: boolean): CursorKey {
+  const names = index ? ["PK", "SK", "GSI1PK"] : ["PK", "SK"];
+  return Object.fromEntries(names.map((n) => [n, String(item[n])]));
+}
+
+/** Items after the exclusive start key, in reading order; by SK when the start item itself is gone. */
+function after(items: NativeItem[], start: CursorKey, reverse: boolean): NativeItem[] {
+  const at = items.findIndex((i) => i.PK === start.PK && i.SK === start.SK);
+  if (at >= 0) return items.slice(at + 1);
+  const sk = start.SK ?? "";
+  return items.filter((i) => (reverse ? -1 : 1) * compareSk(String(i.SK), sk) > 0);
+}
+
+function project(item: NativeItem, names: readonly string[]): NativeItem {
+  return Object.fromEntries(names.filter((n) => n in item).map((n) => [n, item[n]]));
+}
+
+/**
+ * Answers `target` from the items of a complete read that encloses it, as DynamoDB would:
+ * its SK range, direction, exclusive start, Limit (with the key to resume from when cut
+ * short) and projection. `target` has no filter: filtered reads always go to DynamoDB.
+ */
+export function answerFrom(source: ReadEntry, found: QueryResult, target: ReadEntry): QueryResult {
+  const ascending = source.reverse ? [...found.items].reverse() : found.items;
+  let items = ascending.filter((i) => typeof i.SK === "string" && inRange(target.range, i.SK));
+  if (target.reverse) items.reverse();
+  if (target.start) items = after(items, target.start, target.reverse);
+  let lastKey: CursorKey | undefined;
+  if (target.limit !== undefined && items.length > target.limit) {
+    items = items.slice(0, target.limit);
+    lastKey = keyOf(items.at(-1)!, target.shape!.index);
+  }
+  const projection = target.shape?.projection;
+  if (projection) items = items.map((i) => project(i, projection));
+  return lastKey ? { items, lastKey } : { items };
+}
+
+/**
+ * The item with this key from a read of its partition: null when that read was complete,
+ * undefined when it cannot tell (the read failed, or was cut short before the key).
+ */
+export async function answerGet(source: ReadEntry, key: { PK: string; SK: string }): Promise<NativeItem | null | undefined> {
+  const found = await source.result.catch(() => undefined);
+  if (!found) return undefined;
+  const item = found.items.find((i) => i.PK === key.PK && i.SK === key.SK);
+  if (item) return item;
+  return isComplete(source, found) ? null : undefined;
+}

@@ -1,0 +1,68 @@
+import { BatchGetItemCommand, type BatchGetItemCommandInput, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
+import { drain, type RetryOptions } from "./retry.js";
+
+/** A table key: what BatchGetItem asks for and answers by. */
+export interface TableKey {
+  readonly PK: string;
+  readonly SK: string;
+}
+
+/** DynamoDB's limit of keys per BatchGetItem call. */
+export const MAX_BATCH_GET = 100;
+
+export function tableKeyId(key: TableKey): string {
+  return JSON.stringify([key.PK, key.SK]);
+}
+
+/** The BatchGetItem request for up to 100 keys of one table, without sending it. */
+export function buildBatchGet(tableName: string, keys: readonly TableKey[], consistent = false): BatchGetItemCommandInput {
+  return {
+    RequestItems: {
+      [tableName]: {
+        Keys: keys.map((k) => toAttributeMap({ PK: k.PK, SK: k.SK })),
+        ...(consistent ? { ConsistentRead: true } : {}),
+      },
+    },
+  };
+}
+
+export interface BatchGetResult {
+  /** Items found, by `tableKeyId`; a key processed but absent here has no item. */
+  found: Map<string, NativeItem>;
+  /** Keys DynamoDB never processed, after every retry. */
+  unprocessed: readonly TableKey[];
+  cause?: unknown;
+}
+
+export interface BatchGetRequest {
+  client: DynamoDBClient;
+  tableName: string;
+  keys: readonly TableKey[];
+  consistent?: boolean;
+  retry: Required<RetryOptions>;
+}
+
+/**
+ * Gets up to 100 keys, retrying `UnprocessedKeys` (and throttled calls) with backoff.
+ * Items are matched back to keys by PK and SK: BatchGetItem answers in no particular order.
+ */
+export async function batchGetKeys(request: BatchGetRequest): Promise<BatchGetResult> {
+  const { client, tableName, consistent } = request;
+  const found = new Map<string, NativeItem>();
+  const unique = [...new Map(request.keys.map((k) => [tableKeyId(k), k])).values()];
+  if (unique.length > MAX_BATCH_GET) throw new RangeError(`batchGetKeys takes at most ${MAX_BATCH_GET} keys, got ${unique.length}`);
+  const drained = await drain(
+    unique,
+    async (batch) => {
+      const out = await client.send(new BatchGetItemCommand(buildBatchGet(tableName, batch, consistent)));
+      for (const raw of out.Responses?.[tableName] ?? []) {
+        const item = fromAttributeMap(raw as RawItem);
+        found.set(tableKeyId(item as unknown as TableKey), item);
+      }
+      return (out.UnprocessedKeys?.[tableName]?.Keys ?? []).map((k) => fromAttributeMap(k as RawItem) as unknown as TableKey);
+    },
+    request.retry,
+  );
+  return { found, unprocessed: drained.left, ...(drained.cause === undefined ? {} : { cause: drained.cause }) };
+}
