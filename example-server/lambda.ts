@@ -1,4 +1,4 @@
-import { createExampleYoga } from "./server.js";
+import { createExampleYoga } from "./yoga.js";
 
 /**
  * The subset of an API Gateway HTTP API (payload 2.0) or Lambda function URL event that a
@@ -22,9 +22,9 @@ export interface HttpApiResult {
 
 // Built once per Lambda container and reused by every invocation. The table comes from
 // DB_TABLE_NAME and the client from the AWS default chain (the function's role); nothing is
-// created or seeded here. GraphiQL is off: its self-contained page exceeds Lambda's 6 MB
+// created or seeded here. No GraphiQL: its self-contained page exceeds Lambda's 6 MB
 // response limit.
-const yoga = createExampleYoga({ graphiql: false });
+const yoga = createExampleYoga();
 
 /** The Lambda entry point: `handler` in `example-server/lambda.ts`. */
 export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {

@@ -1,0 +1,34 @@
+import { createYoga, type GraphiQLOptions, type YogaServerInstance } from "graphql-yoga";
+import { exampleQuery } from "./example-query.js";
+import { useTableReadiness } from "./health.js";
+import { buildExampleSchema } from "./schema.js";
+
+export type ExampleYoga = YogaServerInstance<{}, {}>;
+
+export interface ExampleYogaOptions {
+  /**
+   * Renders the GraphiQL page served on `GET /graphql` to browsers; without it GraphiQL is off.
+   * Pass `renderGraphiQL` from `@graphql-yoga/render-graphiql`: yoga's default page loads
+   * GraphiQL from a CDN and stays blank without internet. Kept out of this module so that the
+   * Lambda bundle, which serves no GraphiQL, does not carry its 9 MB.
+   */
+  renderGraphiQL?: (options: GraphiQLOptions) => string;
+}
+
+/**
+ * The example's yoga instance: the schema built from the models, errors masked, `/health`
+ * and `/ready`, and GraphiQL when a renderer is given. Call it in-process with `yoga.fetch`,
+ * or mount it on any server.
+ */
+export function createExampleYoga(options: ExampleYogaOptions = {}): ExampleYoga {
+  const { renderGraphiQL } = options;
+  return createYoga({
+    schema: buildExampleSchema(),
+    graphqlEndpoint: "/graphql",
+    graphiql: renderGraphiQL ? { title: "single-table-orm example", defaultQuery: exampleQuery() } : false,
+    ...(renderGraphiQL ? { renderGraphiQL } : {}),
+    maskedErrors: true,
+    landingPage: false,
+    plugins: [useTableReadiness()],
+  });
+}

@@ -1,0 +1,85 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { format, promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { table } from "../../src/index.js";
+import { graphql, startExample, type RunningExample } from "../e2e/example-env.js";
+import { RequestCounter } from "../support/storm.js";
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+
+/** The first fenced block after `<!-- marker...-->`. */
+function blockAfter(marker: string): string {
+  const at = readme.indexOf(`<!-- ${marker}`);
+  if (at < 0) throw new Error(`README.md has no <!-- ${marker} --> marker`);
+  const match = /```[a-z]*\n([\s\S]*?)```/.exec(readme.slice(at));
+  if (!match) throw new Error(`README.md has no fenced block after <!-- ${marker} -->`);
+  return match[1]!;
+}
+
+/** The package's import names, pointed at the sources (the package itself resolves to dist/). */
+function fromSources(code: string): string {
+  return code
+    .replaceAll('from "single-table-orm/graphql"', 'from "../src/graphql/index.js"')
+    .replaceAll('from "single-table-orm/local"', 'from "../src/local/index.js"')
+    .replaceAll('from "single-table-orm"', 'from "../src/index.js"');
+}
+
+describe("the README's 30-second example", () => {
+  const code = blockAfter("readme-example");
+  let dir: string;
+  beforeAll(() => {
+    // Inside the repository, so that its imports resolve from node_modules; never committed.
+    dir = mkdtempSync(join(repoRoot, ".readme-example-"));
+    writeFileSync(join(dir, "example.ts"), fromSources(code));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("runs as written and prints what its `// →` comments say", async () => {
+    const expected = [...code.matchAll(/^console\.log\(.*\); \/\/ → (.*)$/gm)].map((m) => m[1]);
+    expect(expected.length).toBeGreaterThan(0);
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      await import(pathToFileURL(join(dir, "example.ts")).href);
+      expect(log.mock.calls.map((args) => format(...args))).toEqual(expected);
+    } finally {
+      log.mockRestore();
+    }
+  }, 60_000);
+
+  it("type-checks under the project's strict settings", async () => {
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({ extends: "../tsconfig.json", include: ["example.ts"], compilerOptions: { noEmit: true, incremental: false } }),
+    );
+    const tsc = join(repoRoot, "node_modules/.bin/tsc");
+    const result = await promisify(execFile)(tsc, ["-p", join(dir, "tsconfig.json")]).catch((error: { stdout: string }) => error);
+    expect(result.stdout).toBe("");
+  }, 120_000);
+});
+
+describe("the README's example query", () => {
+  let example: RunningExample;
+  beforeAll(async () => {
+    example = await startExample();
+  });
+  afterAll(() => example?.close());
+
+  it("gets the answer the README shows, with the two DynamoDB requests it claims", async () => {
+    const requests = new RequestCounter(table.client);
+    const body = await graphql(example.yoga, blockAfter("readme-query"));
+    const endCursor = body.data?.customer?.orders?.pageInfo?.endCursor;
+    expect(typeof endCursor).toBe("string");
+    body.data!.customer.orders.pageInfo.endCursor = "…";
+    expect(body).toEqual(JSON.parse(blockAfter("readme-answer")));
+    expect(requests.calls).toEqual(["Query", "BatchGetItem"]);
+    expect(readme).toContain("It costs two DynamoDB requests: one Query of Ada's partition");
+  });
+});
+
+it("the README's table definition is table.definition()", () => {
+  expect(JSON.parse(blockAfter("readme-table"))).toEqual(table.definition("storm-example"));
+});
