@@ -6,12 +6,12 @@ import { BadCursor } from "../../errors/index.js";
 export type CursorKey = Record<string, string>;
 
 /**
- * What a cursor is bound to: the partition, key condition, filter, index and direction.
+ * What a cursor is bound to: the table, partition, key condition, filter, index and direction.
  * A cursor from another query (another user's partition, say) fails this check.
  */
 export function queryFingerprint(input: QueryCommandInput): string {
-  const { KeyConditionExpression, FilterExpression, ExpressionAttributeNames, ExpressionAttributeValues, IndexName, ScanIndexForward } = input;
-  const bound = JSON.stringify([KeyConditionExpression, FilterExpression, ExpressionAttributeNames, ExpressionAttributeValues, IndexName, ScanIndexForward]);
+  const { TableName, KeyConditionExpression, FilterExpression, ExpressionAttributeNames, ExpressionAttributeValues, IndexName, ScanIndexForward } = input;
+  const bound = JSON.stringify([TableName, KeyConditionExpression, FilterExpression, ExpressionAttributeNames, ExpressionAttributeValues, IndexName, ScanIndexForward]);
   return createHash("sha256").update(bound).digest("base64url").slice(0, 22);
 }
 
