@@ -2,6 +2,7 @@ import { Manager } from "../ops/manager.js";
 import { fromStoredItem } from "./item.js";
 import { ModelBase } from "./instance.js";
 import { buildMeta, type ModelOptions } from "./meta.js";
+import { registerModel } from "./registry.js";
 import type { Instance, ModelClass } from "./model-types.js";
 import type { Fields } from "./types.js";
 
@@ -35,5 +36,6 @@ export function defineModel<const Name extends string, const Fs extends Fields>(
   Object.defineProperty(Model, "name", { value: name });
   const typed = Model as unknown as ModelClass<Fs, Name>;
   Object.defineProperty(Model, "objects", { value: new Manager<Fs>(typed), enumerable: true });
+  registerModel(typed);
   return Object.freeze(typed);
 }

@@ -40,3 +40,11 @@ export interface ModelClass<Fs extends Fields = Fields, Name extends string = st
 
 /** The instance type of a model class: `InstanceOf<typeof Order>`. */
 export type InstanceOf<M> = M extends ModelClass<infer Fs> ? Instance<Fs> : never;
+
+/** Any model class, whatever its fields: for registries, collections and batches. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: a model of any fields
+export type AnyModelClass = ModelClass<any>;
+
+/** An instance of any model (its fields unknown here, its methods callable). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: a model of any fields
+export type AnyInstance = InstanceMethods<any>;

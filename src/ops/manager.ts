@@ -1,10 +1,12 @@
-import type { DeleteItemCommandInput, GetItemCommandInput, PutItemCommandInput, UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
+import type { DeleteItemCommandInput, GetItemCommandInput, PutItemCommandInput, QueryCommandInput, UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
 import { DoesNotExist } from "../errors/index.js";
 import { keyFieldValues, primaryKey } from "../keys/primary.js";
 import { currentLoaders } from "../loader/context.js";
 import type { Instance, ModelClass } from "../model/model-types.js";
 import { fieldValues, type ModelBase } from "../model/instance.js";
 import type { Fields, InputOf, KeyOf, UsingOf } from "../model/types.js";
+import type { Collection } from "./collection/collection.js";
+import { buildCollectionRead, readCollection, type CollectionOptions } from "./collection/read.js";
 import { buildGet, getItem, type GetOptions } from "./read/get.js";
 import { QuerySet } from "./read/queryset.js";
 import type { Where } from "./where.js";
@@ -65,6 +67,25 @@ export class Manager<Fs extends Fields> {
   /** A query on the partition these values name (pk fields, or gsi fields with `useIndex()`). */
   using(values: UsingOf<Fs>): QuerySet<Fs, Instance<Fs>> {
     return new QuerySet<Fs, Instance<Fs>>({ meta: this.#meta, fromStored: (item) => this.model.fromStored(item) }).using(values);
+  }
+
+  /**
+   * Every item of the partition `values` name (pk fields, or gsi fields with `index`),
+   * whatever its model, from ONE Query (one per 1 MB page), each built as its own model.
+   * Under `withLoaders` it also answers the gets and reads of that partition.
+   * @example const c = await User.objects.collection({ user_id: "u1" }); c.of(User); c.of(Order);
+   */
+  collection(values: UsingOf<Fs>, options: CollectionOptions = {}): Promise<Collection> {
+    return readCollection(this.model, values, options);
+  }
+
+  /** Alias of `collection`. */
+  partition(values: UsingOf<Fs>, options: CollectionOptions = {}): Promise<Collection> {
+    return this.collection(values, options);
+  }
+
+  getCollectionQuery(values: UsingOf<Fs>, options: CollectionOptions = {}): QueryCommandInput {
+    return buildCollectionRead(this.model, values, options).input;
   }
 
   getLoadQuery(key: KeyOf<Fs>, options: GetOptions = {}): GetItemCommandInput {

@@ -1,0 +1,31 @@
+import { TYPE_ATTRIBUTE, type NativeItem } from "../../model/item.js";
+import type { KeyPart } from "../../model/meta.js";
+import type { AnyModelClass } from "../../model/model-types.js";
+import { registeredModel, registeredModels } from "../../model/registry.js";
+import { skShapeMatches } from "../../model/routing.js";
+
+/**
+ * The defined models whose items can share `model`'s partition: equal suffix and equal
+ * identifiers of the partition key fields (pk, or gsi on GSI1). Key strings are built from
+ * exactly these, so no other model can write an equal PK (or GSI1PK).
+ */
+export function partitionMates(model: AnyModelClass, index: boolean): AnyModelClass[] {
+  const ids = (parts: readonly KeyPart[]) => parts.map((p) => p.identifier).join("#");
+  const partOf = (m: AnyModelClass) => (index ? m.meta.gsi : m.meta.pk);
+  const mates = registeredModels().filter(
+    (m) => m !== model && m.meta.suffix === model.meta.suffix && partOf(m).length > 0 && ids(partOf(m)) === ids(partOf(model)),
+  );
+  return [model, ...mates];
+}
+
+/**
+ * The model a stored item belongs to: the one its `_type` names; for items without `_type`
+ * (written by the Python library), the only candidate whose SK shape fits. Undefined when
+ * that is unknown or ambiguous: the item is then returned raw rather than mis-typed.
+ */
+export function routeItem(item: Readonly<NativeItem>, candidates: readonly AnyModelClass[]): AnyModelClass | undefined {
+  const type = item[TYPE_ATTRIBUTE];
+  if (typeof type === "string") return candidates.find((m) => m.meta.name === type) ?? registeredModel(type);
+  const fits = candidates.filter((m) => skShapeMatches(m.meta, item.SK));
+  return fits.length === 1 ? fits[0] : undefined;
+}
