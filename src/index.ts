@@ -17,12 +17,14 @@ export { Manager } from "./ops/manager.js";
 export { QuerySet, type Page, type PageOptions } from "./ops/read/queryset.js";
 export type { UpdateOf } from "./ops/write/update.js";
 
-// Batched core: loaders, collections
+// Batched core: loaders, collections, batch writes, transactions
 export { withLoaders, createLoaders, runWithLoaders, currentLoaders, prefetchPartition, type Loaders, type LoaderOptions } from "./loader/index.js";
 export type { PartitionRef } from "./ops/read/read-shape.js";
 export { Collection } from "./ops/collection/collection.js";
 export type { CollectionOptions } from "./ops/collection/read.js";
+export { batchWrite, buildBatchWrites, type BatchWriteOp, type BatchWriteOptions } from "./ops/batch/batch-write.js";
 export type { RetryOptions } from "./ops/batch/retry.js";
+export { transaction, Transaction, type CommitOptions } from "./ops/transact/transaction.js";
 export type { AnyInstance, AnyModelClass } from "./model/model-types.js";
 
 // Connection

@@ -5,6 +5,8 @@ import { currentLoaders } from "../loader/context.js";
 import type { Instance, ModelClass } from "../model/model-types.js";
 import { fieldValues, type ModelBase } from "../model/instance.js";
 import type { Fields, InputOf, KeyOf, UsingOf } from "../model/types.js";
+import { batchWrite, writeSpecs, type BatchWriteOptions } from "./batch/batch-write.js";
+import { deleteSpec } from "./batch/write-spec.js";
 import type { Collection } from "./collection/collection.js";
 import { buildCollectionRead, readCollection, type CollectionOptions } from "./collection/read.js";
 import { buildGet, getItem, type GetOptions } from "./read/get.js";
@@ -82,6 +84,16 @@ export class Manager<Fs extends Fields> {
   /** Alias of `collection`. */
   partition(values: UsingOf<Fs>, options: CollectionOptions = {}): Promise<Collection> {
     return this.collection(values, options);
+  }
+
+  /** Puts many instances in BatchWriteItem calls of 25 (see `batchWrite`). */
+  batchSave(instances: readonly Instance<Fs>[], options: BatchWriteOptions = {}): Promise<void> {
+    return batchWrite(instances.map((put) => ({ put })), options);
+  }
+
+  /** Deletes the items with these keys in BatchWriteItem calls of 25 (see `batchWrite`). */
+  batchDelete(keys: readonly KeyOf<Fs>[], options: BatchWriteOptions = {}): Promise<void> {
+    return writeSpecs(keys.map((key) => deleteSpec(this.#meta, key)), options);
   }
 
   getCollectionQuery(values: UsingOf<Fs>, options: CollectionOptions = {}): QueryCommandInput {

@@ -3,7 +3,7 @@ import { fromAttributeMap, type RawItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { isConditionalCheckFailed } from "../send.js";
 
-interface FailureContext {
+export interface FailureContext {
   meta: ModelMeta;
   key: Record<string, unknown>;
   /** The write must not find an item (create). */
@@ -11,6 +11,8 @@ interface FailureContext {
   /** The write must find an item (update). */
   mustExist?: boolean;
   expectedVersion?: unknown;
+  /** The write checked the version field (a bare-key check or delete does not). @default true */
+  checksVersion?: boolean;
 }
 
 /**
@@ -20,13 +22,18 @@ interface FailureContext {
 export function conditionFailure(ctx: FailureContext): (error: unknown) => StormError | undefined {
   return (error) => {
     if (!isConditionalCheckFailed(error)) return undefined;
-    const old = error.Item ? fromAttributeMap(error.Item as RawItem) : undefined;
-    const { meta, key } = ctx;
-    if (ctx.mustNotExist && old) return new AlreadyExists(meta.name, key, { cause: error });
-    if (ctx.mustExist && !old) return new DoesNotExist(meta.name, key, { cause: error });
-    if (meta.versionField && old && old[meta.versionField] !== ctx.expectedVersion) {
-      return new VersionConflict(meta.name, typeof ctx.expectedVersion === "number" ? ctx.expectedVersion : undefined, { cause: error });
-    }
-    return new ConditionFailed(`Condition on ${meta.name} ${JSON.stringify(key)} failed`, { cause: error });
+    return explainConditionFailure(ctx, error.Item as RawItem | undefined, error);
   };
+}
+
+/** The error a failed condition means, given the stored item DynamoDB returned (a transaction gives one per operation). */
+export function explainConditionFailure(ctx: FailureContext, stored: RawItem | undefined, cause: unknown): StormError {
+  const old = stored ? fromAttributeMap(stored) : undefined;
+  const { meta, key } = ctx;
+  if (ctx.mustNotExist && old) return new AlreadyExists(meta.name, key, { cause });
+  if (ctx.mustExist && !old) return new DoesNotExist(meta.name, key, { cause });
+  if (meta.versionField && ctx.checksVersion !== false && old && old[meta.versionField] !== ctx.expectedVersion) {
+    return new VersionConflict(meta.name, typeof ctx.expectedVersion === "number" ? ctx.expectedVersion : undefined, { cause });
+  }
+  return new ConditionFailed(`Condition on ${meta.name} ${JSON.stringify(key)} failed`, { cause });
 }
