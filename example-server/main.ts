@@ -2,7 +2,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig } from "./config.js";
-import { connect, prepareTable } from "./database.js";
+import { connect, prepareTable, type Database } from "./database.js";
 import { curlCommand } from "./example-query.js";
 import { createServer, type ExampleYoga } from "./server.js";
 
@@ -14,14 +14,15 @@ const SHUTDOWN_GRACE_MS = 5_000;
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 const started = performance.now();
-const config = loadConfig();
-const db = await connect(config);
+let db: Database | undefined;
 let server: Server | undefined;
 let yoga: ExampleYoga | undefined;
 let stopping: Promise<never> | undefined;
-onShutdownSignal();
 
 try {
+  const config = loadConfig();
+  db = await connect(config);
+  onShutdownSignal();
   const setup = config.setupTable ? await prepareTable() : undefined;
   ({ server, yoga } = createServer());
   await listen(server, config.port, config.host);
@@ -43,7 +44,9 @@ try {
     ].join("\n"),
   );
 } catch (error) {
-  console.error("The example server could not start:", error);
+  // Configuration and missing-Java errors say what to do; their stack would only hide that.
+  console.error(`The example server could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.DEBUG) console.error(error);
   await stop(1);
 }
 
@@ -77,7 +80,7 @@ function stop(exitCode = 0): Promise<never> {
       clearTimeout(force);
     }
     await yoga?.dispose();
-    await db.close();
+    await db?.close();
     process.exit(exitCode);
   })();
   return stopping;
