@@ -4,7 +4,7 @@ import type { TableKey } from "../ops/batch/batch-get.js";
 import { readAllPages, sendQuery, type QueryResult } from "../ops/read/query.js";
 import type { ReadShape } from "../ops/read/read-shape.js";
 import { connectionKey } from "./connection.js";
-import { canServe, canServeGet, describeRead, isComplete, type ReadEntry, type ReadFacts } from "./read-entry.js";
+import { canServe, canServeGet, describeRead, type ReadEntry, type ReadFacts } from "./read-entry.js";
 import { answerFrom } from "./serve.js";
 import { afterTick } from "./tick.js";
 
@@ -67,8 +67,7 @@ export class PartitionLoader {
 
   async #serve(target: ReadEntry, source: ReadEntry): Promise<QueryResult> {
     const found = await source.result.catch(() => undefined);
-    if (found && isComplete(source, found)) return answerFrom(source, found, target);
-    return this.#send(target);
+    return (found && answerFrom(source, found, target)) ?? this.#send(target);
   }
 
   #send(entry: ReadEntry): Promise<QueryResult> {

@@ -3,7 +3,8 @@ import { fromAttributeMap, type RawItem } from "../model/item.js";
 import type { CursorKey } from "../ops/read/cursor.js";
 import type { QueryResult } from "../ops/read/query.js";
 import type { ReadShape } from "../ops/read/read-shape.js";
-import { covers, skRange, type SkRange } from "./sk-range.js";
+import { answerFrom } from "./serve.js";
+import { covers, inRange, skRange, truncate, type SkRange } from "./sk-range.js";
 
 /** One read known to a partition loader: requested, answered from another, or primed. */
 export interface ReadEntry {
@@ -52,6 +53,12 @@ export function isComplete(entry: ReadEntry, result: QueryResult): boolean {
   return entry.all || !result.lastKey;
 }
 
+/** The SK range whose every item `entry` has read: all of it, or up to where its page stopped. */
+export function coveredRange(entry: ReadEntry, result: QueryResult): SkRange {
+  if (isComplete(entry, result)) return entry.range;
+  return truncate(entry.range, result.lastKey!.SK ?? "", entry.reverse);
+}
+
 function sameItems(a: ReadEntry, b: { connection: string; index: boolean; partition: string }): boolean {
   return a.connection === b.connection && a.shape!.index === b.index && a.shape!.partition === b.partition;
 }
@@ -69,7 +76,7 @@ function encloses(source: ReadEntry, target: ReadEntry): boolean {
 export function canServe(source: ReadEntry, target: ReadEntry): boolean {
   // A filter is applied by DynamoDB (and may reference any attribute): filtered reads go there.
   if (source === target || target.input.FilterExpression || !encloses(source, target)) return false;
-  if (source.settled && !isComplete(source, source.settled)) return false;
+  if (source.settled && !answerFrom(source, source.settled, target)) return false;
   if (!encloses(target, source)) return true;
   const open = (e: ReadEntry) => e.limit === undefined;
   return open(source) !== open(target) ? open(source) : source.seq < target.seq;
@@ -79,6 +86,6 @@ export function canServe(source: ReadEntry, target: ReadEntry): boolean {
 export function canServeGet(source: ReadEntry, connection: string, key: { PK: string; SK: string }, consistent: boolean): boolean {
   if (!source.isSource || !sameItems(source, { connection, index: false, partition: key.PK })) return false;
   if (consistent && !source.consistent) return false;
-  if (source.settled && !isComplete(source, source.settled) && !source.settled.items.some((i) => i.SK === key.SK)) return false;
+  if (source.settled && !inRange(coveredRange(source, source.settled), key.SK)) return false;
   return covers(source.range, skRange({ op: "=", values: [key.SK] }));
 }

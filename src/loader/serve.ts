@@ -1,8 +1,8 @@
 import type { NativeItem } from "../model/item.js";
 import type { CursorKey } from "../ops/read/cursor.js";
 import type { QueryResult } from "../ops/read/query.js";
-import { isComplete, type ReadEntry } from "./read-entry.js";
-import { compareSk, inRange } from "./sk-range.js";
+import { coveredRange, type ReadEntry } from "./read-entry.js";
+import { compareSk, covers, inRange } from "./sk-range.js";
 
 /** The key a page resumes after, as DynamoDB's LastEvaluatedKey would give it. */
 function keyOf(item: NativeItem, index: boolean): CursorKey {
@@ -23,20 +23,26 @@ function project(item: NativeItem, names: readonly string[]): NativeItem {
 }
 
 /**
- * Answers `target` from the items of a complete read that encloses it, as DynamoDB would:
- * its SK range, direction, exclusive start, Limit (with the key to resume from when cut
- * short) and projection. `target` has no filter: filtered reads always go to DynamoDB.
+ * Answers `target` from the items of a read that encloses it, as DynamoDB would: its SK
+ * range, direction, exclusive start, Limit (with the key to resume from when cut short) and
+ * projection; or undefined when those items do not determine the answer. They do when the
+ * read covered the target's whole range, or when the target reads from the end the read
+ * started at and its Limit is reached inside what was read (a page of a partition read cut
+ * short by its own Limit). `target` has no filter: filtered reads always go to DynamoDB.
  */
-export function answerFrom(source: ReadEntry, found: QueryResult, target: ReadEntry): QueryResult {
+export function answerFrom(source: ReadEntry, found: QueryResult, target: ReadEntry): QueryResult | undefined {
+  const covered = coveredRange(source, found);
+  const whole = covers(covered, target.range);
+  if (!whole && (target.limit === undefined || target.reverse !== source.reverse)) return undefined;
   const ascending = source.reverse ? [...found.items].reverse() : found.items;
   let items = ascending.filter((i) => typeof i.SK === "string" && inRange(target.range, i.SK));
   if (target.reverse) items.reverse();
   if (target.start) items = after(items, target.start, target.reverse);
   let lastKey: CursorKey | undefined;
-  if (target.limit !== undefined && items.length > target.limit) {
+  if (target.limit !== undefined && items.length >= target.limit && (items.length > target.limit || !whole)) {
     items = items.slice(0, target.limit);
     lastKey = keyOf(items.at(-1)!, target.shape!.index);
-  }
+  } else if (!whole) return undefined;
   const projection = target.shape?.projection;
   if (projection) items = items.map((i) => project(i, projection));
   return lastKey ? { items, lastKey } : { items };
@@ -51,5 +57,5 @@ export async function answerGet(source: ReadEntry, key: { PK: string; SK: string
   if (!found) return undefined;
   const item = found.items.find((i) => i.PK === key.PK && i.SK === key.SK);
   if (item) return item;
-  return isComplete(source, found) ? null : undefined;
+  return inRange(coveredRange(source, found), key.SK) ? null : undefined;
 }

@@ -63,6 +63,15 @@ export function skRange(term: SortKeyTerm | undefined): SkRange {
   }
 }
 
+/**
+ * The part of `range` a read cut short at `stop` (its last item) has covered: from its
+ * starting end up to `stop`, inclusive.
+ */
+export function truncate(range: SkRange, stop: string, reverse: boolean): SkRange {
+  const bound: Bound = { bytes: bytes(stop), inclusive: true };
+  return reverse ? { ...range, low: bound } : { ...range, high: bound };
+}
+
 export function inRange(range: SkRange, sk: string): boolean {
   const key = bytes(sk);
   if (range.low) {

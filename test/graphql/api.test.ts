@@ -47,6 +47,14 @@ describe("DynamoDB requests per operation", () => {
     expect(requests).toEqual(["Query"]);
   });
 
+  it("keeps the look-ahead bounded: a parent with 150 children still costs one small Query", async () => {
+    for (let i = 0; i < 150; i++) await Order.objects.create({ customer_id: "c3", order_id: orderId(i), product_id: "p0", quantity: 1, total: 1 });
+    await Customer.objects.create({ customer_id: "c3", name: "Cy", email: "cy@example.com" });
+    const { response, requests } = await measured(`{ customer(customer_id: "c3") { name orders(first: 5) { nodes { order_id } } } }`);
+    expect(response.data).toEqual({ customer: { name: "Cy", orders: { nodes: [0, 1, 2, 3, 4].map((i) => ({ order_id: orderId(i) })) } } });
+    expect(requests).toEqual(["Query"]);
+  });
+
   it("reads a page of 50 children, each with its belongsTo parent, with 1 Query + 1 BatchGetItem", async () => {
     const { response, requests } = await measured(`{
       orders(customer_id: "c1", first: 50) { nodes { order_id product { name price } } }

@@ -42,7 +42,7 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
       extensions: cost({ kind: "get" }),
       resolve: (_: unknown, args: Args, _ctx: unknown, info: GraphQLResolveInfo) => {
         const key = pick(args, keyFields);
-        planSingleItem(info, model, relations, key);
+        planSingleItem(info, model, relations, key, ctx.pageLimits);
         return model.objects.find(key) as never;
       },
     }),
