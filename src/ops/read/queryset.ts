@@ -34,6 +34,8 @@ export interface Page<I> {
   /** Resumes after the last item; null when nothing follows. */
   cursor: string | null;
   hasMore: boolean;
+  /** A cursor resuming right after `items[index]` (signed on demand: Relay edge cursors). */
+  cursorAt(index: number): string;
 }
 
 const MAX_PAGE = 1000;
@@ -145,7 +147,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new ValidationError(`page size must be an integer from 1 to ${MAX_PAGE}, got ${String(size)}`);
     const { input, shape } = buildRead(this.binding.meta, this.state);
     const fingerprint = queryFingerprint(input);
-    let start = options.cursor ? decodeCursor(table.cursorSecret, fingerprint, options.cursor) : undefined;
+    let start = options.cursor != null ? decodeCursor(table.cursorSecret, fingerprint, options.cursor) : undefined;
     const matched: NativeItem[] = [];
     let reads = 0;
     // One item past the page tells whether another page exists, without an empty last page.
@@ -163,10 +165,12 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     const items = matched.slice(0, size);
     const last = items.at(-1);
     const resumeAt = matched.length > size && last ? keyAttributes(last, input) : start;
+    const secret = table.cursorSecret;
     return {
       items: items.map((item) => this.binding.fromStored(item)),
-      cursor: resumeAt ? encodeCursor(table.cursorSecret, fingerprint, resumeAt) : null,
+      cursor: resumeAt ? encodeCursor(secret, fingerprint, resumeAt) : null,
       hasMore: !!resumeAt,
+      cursorAt: (index) => encodeCursor(secret, fingerprint, keyAttributes(items[index]!, input)),
     };
   }
 }
