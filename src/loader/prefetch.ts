@@ -6,7 +6,7 @@ import { currentLoaders } from "./context.js";
 /**
  * Starts reading the partition that `values` name (pk fields of `meta`, or gsi fields with
  * `index`) into the current loaders, without waiting: ONE Query page of at most `limit`
- * items from its start. Gets and reads of that partition issued in the same tick or later
+ * items from its start (its end with `reverse`). Gets and reads of that partition issued in the same tick or later
  * are answered from it when it holds their answer (the whole partition, or a page that ends
  * inside what it read), and sent on their own otherwise. Does nothing outside a loader
  * scope. A failed prefetch is not an error here: the reads it would have answered are then
@@ -14,7 +14,7 @@ import { currentLoaders } from "./context.js";
  *
  * @example prefetchPartition(User.meta, { user_id: "u1" }, { limit: 50 }); // then get the user, page its orders
  */
-export function prefetchPartition(meta: ModelMeta, values: Readonly<Record<string, unknown>>, options: { index?: boolean; limit?: number } = {}): void {
+export function prefetchPartition(meta: ModelMeta, values: Readonly<Record<string, unknown>>, options: { index?: boolean; limit?: number; reverse?: boolean } = {}): void {
   const loaders = currentLoaders();
   if (!loaders) return;
   const partition = options.index ? buildGsi1pk(meta, values) : buildPk(meta, values);
@@ -22,5 +22,6 @@ export function prefetchPartition(meta: ModelMeta, values: Readonly<Record<strin
   const { input, shape } = partitionQuery({ partition, index: options.index ?? false });
   // Bounded: a partition may hold far more than the operation asked for.
   if (options.limit !== undefined) input.Limit = options.limit;
+  if (options.reverse) input.ScanIndexForward = false;
   loaders.query(input, shape).catch(() => undefined);
 }

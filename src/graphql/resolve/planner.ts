@@ -1,5 +1,8 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { buildSk } from "../../keys/build.js";
+import { modelSkPrefix } from "../../keys/sort-key.js";
 import { prefetchPartition } from "../../loader/prefetch.js";
+import { compareSk } from "../../loader/sk-range.js";
 import type { PageSizeLimits } from "../args.js";
 import type { AnyModel, Relation } from "../relations.js";
 import { sharesPartition } from "../relations.js";
@@ -23,25 +26,48 @@ function selectedFields(info: GraphQLResolveInfo): FieldNode[] {
   return fields;
 }
 
-function firstArgument(field: FieldNode, info: GraphQLResolveInfo, limits: PageSizeLimits): number {
-  const arg = field.arguments?.find((a) => a.name.value === "first")?.value;
-  const value = arg?.kind === Kind.VARIABLE ? info.variableValues[arg.name.value] : arg?.kind === Kind.INT ? Number(arg.value) : undefined;
-  return typeof value === "number" && value > 0 ? Math.min(value, limits.maxPageSize) : limits.defaultPageSize;
+function argument(field: FieldNode, name: string, info: GraphQLResolveInfo): unknown {
+  const arg = field.arguments?.find((a) => a.name.value === name)?.value;
+  if (arg?.kind === Kind.VARIABLE) return info.variableValues[arg.name.value];
+  if (arg?.kind === Kind.INT) return Number(arg.value);
+  return arg?.kind === Kind.BOOLEAN ? arg.value : undefined;
+}
+
+function pageSizeOf(field: FieldNode, info: GraphQLResolveInfo, limits: PageSizeLimits): number {
+  const first = argument(field, "first", info);
+  return typeof first === "number" && first > 0 ? Math.min(first, limits.maxPageSize) : limits.defaultPageSize;
 }
 
 /**
  * Looks ahead into the selection of a single item: when it asks for relations that live in
- * the item's own partition, one Query page of that partition (sized to what they ask for)
- * is started, and the item and those relations are answered from it instead of a get plus
- * a query per relation. What the page does not hold is still read on its own.
+ * the item's own partition, one Query page of that partition is started, and the item and
+ * those relations are answered from it instead of a get plus a query per relation.
+ *
+ * The page is bounded (what the relations ask for, plus slack) when one reading direction
+ * meets the item before the children it needs: the item sorts before the children and they
+ * are read forward, or after them and they are read in reverse. Otherwise the item and the
+ * children sit at opposite ends and only an unbounded page (up to DynamoDB's 1 MB) can hold
+ * both. What the page does not hold is still read on its own.
  */
 export function planSingleItem(info: GraphQLResolveInfo, model: AnyModel, relations: Readonly<Record<string, Relation>>, key: Record<string, unknown>, limits: PageSizeLimits): void {
+  const itemSk = buildSk(model.meta, key);
   let wanted = 0;
+  const directions = new Set<"forward" | "reverse" | "opposite">();
   for (const field of selectedFields(info)) {
     const relation = relations[field.name.value];
     if (!relation || !sharesPartition(model.meta, relation)) continue;
+    if (relation.kind !== "hasMany") {
+      wanted += 1;
+      continue;
+    }
     // A page reads one item past its size to know whether another page follows.
-    wanted += relation.kind === "hasMany" ? firstArgument(field, info, limits) + 1 : 1;
+    wanted += pageSizeOf(field, info, limits) + 1;
+    const itemFirst = compareSk(itemSk, modelSkPrefix(relation.target.meta, {})) < 0;
+    const reverse = argument(field, "reverse", info) === true;
+    directions.add(itemFirst === !reverse ? (reverse ? "reverse" : "forward") : "opposite");
   }
-  if (wanted > 0) prefetchPartition(model.meta, key, { limit: Math.min(1 + wanted + SLACK, MAX_LOOKAHEAD) });
+  if (wanted === 0) return;
+  const [direction] = directions;
+  if (directions.size > 1 || direction === "opposite") prefetchPartition(model.meta, key);
+  else prefetchPartition(model.meta, key, { limit: Math.min(1 + wanted + SLACK, MAX_LOOKAHEAD), reverse: direction === "reverse" });
 }
