@@ -15,7 +15,9 @@ type HasFlag<F, K extends string> = OptionsOf<F> extends Record<K, true> ? true 
 type HasDefault<F> = OptionsOf<F> extends { default: unknown } ? true : OptionsOf<F> extends { autoNow: true } | { autoNowAdd: true } | { version: true } ? true : false;
 
 type NamesWhere<Fs, Flag extends string> = { [K in keyof Fs]: HasFlag<Fs[K], Flag> extends true ? K : never }[keyof Fs] & string;
-type OptionalNames<Fs> = NamesWhere<Fs, "optional">;
+export type OptionalNames<Fs> = NamesWhere<Fs, "optional">;
+/** The optimistic-locking field: written by the library, never by callers. */
+export type VersionNames<Fs> = NamesWhere<Fs, "version">;
 type InputOptionalNames<Fs> = { [K in keyof Fs]: HasFlag<Fs[K], "optional"> extends true ? K : HasDefault<Fs[K]> extends true ? K : never }[keyof Fs] & string;
 
 export type PkNames<Fs> = NamesWhere<Fs, "pk">;

@@ -121,9 +121,25 @@ describe("optimistic locking", () => {
     expect(await stored(stale)).toMatchObject({ version: 2, body: "fresh" });
   });
 
+  it("refuses a stale instance whose item another writer deleted", async () => {
+    const stale = await Doc.objects.create({ id: "v4", body: "a" });
+    await Doc.objects.delete({ id: "v4" });
+    await expect(stale.save()).rejects.toBeInstanceOf(VersionConflict);
+    await expect(stale.update({ body: "b" })).rejects.toMatchObject({ code: "DOES_NOT_EXIST" });
+    await expect(stale.delete()).rejects.toBeInstanceOf(VersionConflict);
+    expect(await Doc.objects.find({ id: "v4" })).toBeNull();
+  });
+
+  it("deletes by key with a failing condition as ConditionFailed, whatever the version", async () => {
+    await Doc.objects.create({ id: "v5", body: "a" });
+    await expect(Doc.objects.delete({ id: "v5" }, { condition: { body: "b" } })).rejects.toBeInstanceOf(ConditionFailed);
+  });
+
   it("refuses to set the version by hand", async () => {
     const d = await Doc.objects.create({ id: "v3", body: "a" });
+    // @ts-expect-error the version field is not updatable; JavaScript callers get a ValidationError
     await expectRefused(d, () => d.update({ version: 7 }), ValidationError);
+    // @ts-expect-error likewise for an expression
     await expectRefused(d, () => d.update({ version: F("version").add(1) }), ValidationError);
   });
 });

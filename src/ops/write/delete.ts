@@ -36,7 +36,12 @@ export async function deleteItem(meta: ModelMeta, values: Readonly<NativeItem>, 
   const write = callDynamo(
     "DeleteItem",
     () => table.client.send(new DeleteItemCommand(buildDelete(meta, values, options))),
-    conditionFailure({ meta, key: keyFieldValues(meta, values), expectedVersion: values[meta.versionField ?? ""] }),
+    conditionFailure({
+      meta,
+      key: keyFieldValues(meta, values),
+      expectedVersion: values[meta.versionField ?? ""],
+      checksVersion: !!options.checkVersion && values[meta.versionField ?? ""] !== undefined,
+    }),
   );
   const out = await invalidateAfter([primaryKey(meta, values)], write);
   return out.Attributes ? fromAttributeMap(out.Attributes as RawItem) : null;

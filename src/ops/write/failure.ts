@@ -32,7 +32,9 @@ export function explainConditionFailure(ctx: FailureContext, stored: RawItem | u
   const { meta, key } = ctx;
   if (ctx.mustNotExist && old) return new AlreadyExists(meta.name, key, { cause });
   if (ctx.mustExist && !old) return new DoesNotExist(meta.name, key, { cause });
-  if (meta.versionField && ctx.checksVersion !== false && old && old[meta.versionField] !== ctx.expectedVersion) {
+  // A write from a version whose item is gone, or now holds another version, lost a race.
+  const versioned = meta.versionField && ctx.checksVersion !== false;
+  if (versioned && (old ? old[meta.versionField!] !== ctx.expectedVersion : typeof ctx.expectedVersion === "number")) {
     return new VersionConflict(meta.name, typeof ctx.expectedVersion === "number" ? ctx.expectedVersion : undefined, { cause });
   }
   return new ConditionFailed(`Condition on ${meta.name} ${JSON.stringify(key)} failed`, { cause });

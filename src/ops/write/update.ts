@@ -5,7 +5,7 @@ import { keyFieldValues, primaryKey } from "../../keys/primary.js";
 import { fromAttributeMap, toAttributeMap, TYPE_ATTRIBUTE, type NativeItem, type RawItem } from "../../model/item.js";
 import { invalidateAfter } from "../../loader/context.js";
 import type { ModelMeta } from "../../model/meta.js";
-import type { Fields, KeyNames, ValueOf } from "../../model/types.js";
+import type { Fields, KeyNames, OptionalNames, ValueOf, VersionNames } from "../../model/types.js";
 import { checkValues, runValidators, validationError } from "../../model/values.js";
 import { table } from "../../table/table.js";
 import { ExpressionContext } from "../expression-context.js";
@@ -16,9 +16,12 @@ import { joinConditions, userCondition, versionCondition } from "./conditions.js
 import { conditionFailure } from "./failure.js";
 import { autoNowFields, nextVersion } from "./prepare.js";
 
-/** Changes accepted by `update`: a value, `null` to remove an optional field, or an `F(...)` expression. Key fields are not updatable. */
+/**
+ * Changes accepted by `update`: a value, `null` to remove an optional field, or an `F(...)`
+ * expression. Key fields and the version field are not updatable.
+ */
 export type UpdateOf<Fs extends Fields> = {
-  [K in Exclude<keyof Fs & string, KeyNames<Fs>>]?: ValueOf<Fs[K]> | null | UpdateExpression;
+  [K in Exclude<keyof Fs & string, KeyNames<Fs> | VersionNames<Fs>>]?: ValueOf<Fs[K]> | UpdateExpression | (K extends OptionalNames<Fs> ? null : never);
 };
 
 export interface UpdateOptions {
