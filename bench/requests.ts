@@ -9,7 +9,7 @@ import { models } from "../example-server/models.js";
 import { relations } from "../example-server/schema.js";
 import { buildSchema } from "../src/graphql/index.js";
 import { errorCodes, graphqlClient, type GraphQLResponse } from "../test/support/graphql.js";
-import { RequestCounter } from "../test/support/storm.js";
+import { RequestCounter } from "../test/support/request-counter.js";
 import { withLocalTable } from "./support/local-table.js";
 import { markdownTable } from "./support/markdown.js";
 import { operations, type Operation } from "./support/operations.js";

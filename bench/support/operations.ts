@@ -51,6 +51,14 @@ export const operations: readonly Operation[] = [
     "customer + its first 10 orders (same partition)",
     `{ customer(customer_id: "c1") { name orders(first: 10) { nodes { order_id total } pageInfo { hasNextPage } } } }`,
   ),
+  single(
+    "customer + its first 10 of 1,000 orders",
+    `{ customer(customer_id: "c3") { name orders(first: 10) { nodes { order_id total } pageInfo { hasNextPage } } } }`,
+  ),
+  single(
+    "customer + its latest 3 of 1,000 orders (reverse)",
+    `{ customer(customer_id: "c3") { name orders(first: 3, reverse: true) { nodes { order_id total } } } }`,
+  ),
   single("50 orders, each with its product", `{ orders(customer_id: "c1", first: 50) { nodes { order_id product { name price } } } }`),
   single(
     "50 orders, each with its product and customer",

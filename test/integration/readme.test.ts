@@ -6,7 +6,7 @@ import { format, promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { table } from "../../src/index.js";
 import { graphql, startExample, type RunningExample } from "../e2e/example-env.js";
-import { RequestCounter } from "../support/storm.js";
+import { RequestCounter } from "../support/request-counter.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const readme = readFileSync(join(repoRoot, "README.md"), "utf8");

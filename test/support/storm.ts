@@ -2,33 +2,7 @@ import { randomUUID } from "node:crypto";
 import { CreateTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { table } from "../../src/index.js";
 import { localClient } from "./dynamo.js";
-
-/** Counts the DynamoDB commands a client sends, by command name. */
-export class RequestCounter {
-  readonly calls: string[] = [];
-
-  constructor(client: DynamoDBClient) {
-    client.middlewareStack.add(
-      (next, context) => (args) => {
-        this.calls.push(String(context.commandName).replace(/Command$/, ""));
-        return next(args);
-      },
-      { step: "initialize", name: `requestCounter-${randomUUID()}` },
-    );
-  }
-
-  get total(): number {
-    return this.calls.length;
-  }
-
-  count(command: string): number {
-    return this.calls.filter((c) => c === command).length;
-  }
-
-  reset(): void {
-    this.calls.length = 0;
-  }
-}
+import { RequestCounter } from "./request-counter.js";
 
 /**
  * A fresh table on the test DynamoDB Local, configured as the default connection for this
