@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { inject } from "vitest";
+import { table } from "../../src/index.js";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../src/local/index.js";
 import "./provided-context.js";
 
@@ -15,36 +16,12 @@ export function localClient(): DynamoDBClient {
 }
 
 /**
- * Creates a table with the library's single-table layout (PK/SK plus GSI1)
+ * Creates a table with the library's single-table layout (`table.definition()`: PK/SK plus GSI1)
  * under a fresh name, so test files never see each other's items, and
  * resolves with that name once the table is ACTIVE.
  */
 export async function createTestTable(client: DynamoDBClient, name = `test-${randomUUID()}`): Promise<string> {
-  const created = await client.send(
-    new CreateTableCommand({
-      TableName: name,
-      AttributeDefinitions: [
-        { AttributeName: "PK", AttributeType: "S" },
-        { AttributeName: "SK", AttributeType: "S" },
-        { AttributeName: "GSI1PK", AttributeType: "S" },
-      ],
-      KeySchema: [
-        { AttributeName: "PK", KeyType: "HASH" },
-        { AttributeName: "SK", KeyType: "RANGE" },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: "GSI1",
-          KeySchema: [
-            { AttributeName: "GSI1PK", KeyType: "HASH" },
-            { AttributeName: "SK", KeyType: "RANGE" },
-          ],
-          Projection: { ProjectionType: "ALL" },
-        },
-      ],
-      BillingMode: "PAY_PER_REQUEST",
-    }),
-  );
+  const created = await client.send(new CreateTableCommand(table.definition(name)));
   // DynamoDB Local creates tables ACTIVE at once; a real endpoint (DYNAMODB_ENDPOINT) may not.
   let status = created.TableDescription?.TableStatus;
   for (let attempt = 0; status !== "ACTIVE" && attempt < 120; attempt++) {

@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
-import { CreateTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { table } from "../../src/index.js";
-import { localClient } from "./dynamo.js";
+import { createTestTable, localClient } from "./dynamo.js";
 import { RequestCounter } from "./request-counter.js";
 
 /**
@@ -10,8 +9,7 @@ import { RequestCounter } from "./request-counter.js";
  */
 export async function useFreshTable(): Promise<{ client: DynamoDBClient; name: string; requests: RequestCounter }> {
   const client = localClient();
-  const name = `t-${randomUUID()}`;
-  await client.send(new CreateTableCommand(table.definition(name)));
+  const name = await createTestTable(client);
   table.configure({ name, client });
   return { client, name, requests: new RequestCounter(client) };
 }

@@ -1,0 +1,64 @@
+import type { GraphQLObjectType } from "graphql";
+import { beforeAll, describe, expect, it } from "vitest";
+import { belongsTo, buildSchema, hasMany, hasOne } from "../../src/graphql/index.js";
+import { defineModel, field } from "../../src/index.js";
+import { graphqlClient } from "../support/graphql.js";
+import { useFreshTable } from "../support/storm.js";
+
+// Books live in their own partitions and are found by author through GSI1.
+const Author = defineModel("Author", { author_id: field.string({ pk: true }), name: field.string() });
+const Book = defineModel("Book", {
+  isbn: field.string({ pk: true }),
+  title: field.string(),
+  written_by: field.string({ gsi: true }),
+});
+// One profile per author, keyed by the same id in another partition.
+const Profile = defineModel("Profile", { author_id: field.string({ pk: true }), bio: field.string() }, { suffix: "PROFILE" });
+
+const schema = buildSchema({
+  models: [Author, Book, Profile],
+  relations: {
+    Author: { books: hasMany(Book, { index: true, fields: { written_by: "author_id" } }), profile: hasOne(Profile) },
+    Book: { author: belongsTo(Author, { author_id: "written_by" }) },
+  },
+});
+const gql = graphqlClient(schema);
+let env: Awaited<ReturnType<typeof useFreshTable>>;
+
+beforeAll(async () => {
+  env = await useFreshTable();
+  await Author.objects.create({ author_id: "a1", name: "Le Guin" });
+  await Author.objects.create({ author_id: "a2", name: "Calvino" });
+  await Profile.objects.create({ author_id: "a1", bio: "Earthsea" });
+  for (const [isbn, title, by] of [["1", "A Wizard of Earthsea", "a1"], ["2", "The Dispossessed", "a1"], ["3", "Invisible Cities", "a2"]]) {
+    await Book.objects.create({ isbn: isbn!, title: title!, written_by: by! });
+  }
+});
+
+describe("relations", () => {
+  it("reads hasMany children through GSI1, and hasOne by the parent's key", async () => {
+    env.requests.reset();
+    const response = await gql(`{ author(author_id: "a1") { name profile { bio } books { nodes { title author { name } } } } }`);
+    expect(response.data).toEqual({
+      author: {
+        name: "Le Guin",
+        profile: { bio: "Earthsea" },
+        books: { nodes: expect.arrayContaining([{ title: "A Wizard of Earthsea", author: { name: "Le Guin" } }, { title: "The Dispossessed", author: { name: "Le Guin" } }]) as unknown },
+      },
+    });
+    // The author, then its profile and its books in parallel; their author is already loaded.
+    expect(env.requests.calls.sort()).toEqual(["BatchGetItem", "BatchGetItem", "Query"]);
+  });
+
+  it("answers null for a hasOne that is absent and an empty connection for no children", async () => {
+    const response = await gql(`{ author(author_id: "a2") { profile { bio } books(filter: { title: { beginsWith: "X" } }) { nodes { title } } } }`);
+    expect(response.data).toEqual({ author: { profile: null, books: { nodes: [] } } });
+  });
+
+  it("gives relation fields in the schema their derived types", () => {
+    const fields = (schema.getType("Author") as GraphQLObjectType).getFields();
+    expect(String(fields.books?.type)).toBe("BookConnection!");
+    expect(String(fields.profile?.type)).toBe("Profile");
+    expect(fields.books?.args.map((a) => a.name)).toEqual(["filter", "first", "after", "reverse"]);
+  });
+});
