@@ -165,7 +165,7 @@ describe("paging", () => {
 
   it("filters and orders by sort key", async () => {
     const response = await gql<{ orders: { nodes: { order_id: string; total: number }[] } }>(`{
-      orders(customer_id: "c1", filter: { total: { gte: 14 } }, sortKey: { lt: { order_id: "2024-0020" } }, reverse: true) { nodes { order_id total } }
+      orders(customer_id: "c1", filter: { total: { gte: 14 } }, sk: { lt: { order_id: "2024-0020" } }, reverse: true) { nodes { order_id total } }
     }`);
     expect(response.data!.orders.nodes.map((n) => n.order_id)).toEqual([orderId(19), orderId(14), orderId(9), orderId(4)]);
   });

@@ -5,7 +5,7 @@ import type { AnyModel } from "../relations.js";
 
 /** Arguments every connection field takes. */
 export interface ListArgs {
-  sortKey?: Record<string, unknown> | null;
+  sk?: Record<string, unknown> | null;
   filter?: Record<string, unknown> | null;
   first?: number | null;
   after?: string | null;
@@ -16,7 +16,7 @@ export interface ListArgs {
 export function readPage(model: AnyModel, values: Record<string, unknown>, args: ListArgs, limits: PageSizeLimits, index = false): Promise<Page<unknown>> {
   let query = model.objects.using(values);
   if (index) query = query.useIndex();
-  if (args.sortKey) query = query.sortKey(withoutNulls(args.sortKey));
+  if (args.sk) query = query.sortKey(withoutNulls(args.sk));
   if (args.filter) query = query.filter(withoutNulls(args.filter) as Where);
   if (args.reverse) query = query.reverse();
   return query.page({ size: pageSize(args.first, limits), cursor: args.after ?? null });

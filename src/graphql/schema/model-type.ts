@@ -23,7 +23,7 @@ function valueOf(item: ModelBase, name: string): unknown {
 export function listArgs(t: { arg: ArgBuilder<SchemaTypes> }, ctx: SchemaContext, model: AnyModel) {
   const { sortKey, filter } = ctx.refs.get(model.meta.name)!;
   return {
-    ...(sortKey ? { sortKey: t.arg({ type: sortKey as never }) } : {}),
+    ...(sortKey ? { sk: t.arg({ type: sortKey as never, description: "A condition on the sort key, given as leading sort-key fields." }) } : {}),
     filter: t.arg({ type: filter as never }),
     first: t.arg.int({ description: `Page size (default ${ctx.pageLimits.defaultPageSize}, at most ${ctx.pageLimits.maxPageSize}).` }),
     after: t.arg.string({ description: "The endCursor of the previous page." }),
