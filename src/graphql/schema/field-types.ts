@@ -40,7 +40,8 @@ function enumRef(ctx: SchemaContext, model: AnyModel, name: string): Ref {
   return ref;
 }
 
-const COMPARABLE = ["eq", "ne", "lt", "lte", "gt", "gte"] as const;
+/** Operators beyond eq/ne/in, for kinds with an order. */
+const ORDERED = ["lt", "lte", "gt", "gte"] as const;
 
 /**
  * The filter input for a field: `StringFilter`, `FloatFilter`, ... one per scalar (one per
@@ -58,7 +59,7 @@ export function filterRef(ctx: SchemaContext, model: AnyModel, name: string): Re
       if (def.kind === "json" || def.kind === "list") return exists;
       const fields: Record<string, unknown> = { ...exists, eq: t.field({ type: type as never }), ne: t.field({ type: type as never }), in: t.field({ type: [type as never], required: { list: false, items: true } }) };
       if (def.kind === "boolean" || def.kind === "enum") return fields as never;
-      for (const op of COMPARABLE.slice(2)) fields[op] = t.field({ type: type as never });
+      for (const op of ORDERED) fields[op] = t.field({ type: type as never });
       fields.between = t.field({ type: [type as never], required: { list: false, items: true }, description: "[low, high], both inclusive" });
       if (def.kind === "string" || def.kind === "datetime") {
         fields.beginsWith = t.string({});
