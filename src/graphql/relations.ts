@@ -1,10 +1,10 @@
 import { InvalidDefinition } from "../errors/index.js";
 import type { ModelMeta } from "../model/meta.js";
-import type { ModelClass } from "../model/model-types.js";
+import type { AnyModelClass } from "../model/model-types.js";
 import type { Fields } from "../model/types.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model, whatever its fields
-export type AnyModel = ModelClass<any, string>;
+/** Any model class, whatever its fields. */
+export type AnyModel = AnyModelClass;
 
 /** Target field → source field. Unmapped target fields are taken by the same name. */
 export type FieldMapping = Readonly<Record<string, string>>;
