@@ -56,7 +56,9 @@ export function isComplete(entry: ReadEntry, result: QueryResult): boolean {
 /** The SK range whose every item `entry` has read: all of it, or up to where its page stopped. */
 export function coveredRange(entry: ReadEntry, result: QueryResult): SkRange {
   if (isComplete(entry, result)) return entry.range;
-  return truncate(entry.range, result.lastKey!.SK ?? "", entry.reverse);
+  // In a table partition SKs are unique; in a GSI1 partition many items may share the SK the
+  // read stopped at, and those after the stop were not read.
+  return truncate(entry.range, result.lastKey!.SK ?? "", entry.reverse, !entry.shape?.index);
 }
 
 function sameItems(a: ReadEntry, b: { connection: string; index: boolean; partition: string }): boolean {

@@ -1,14 +1,8 @@
 import type { NativeItem } from "../model/item.js";
-import type { CursorKey } from "../ops/read/cursor.js";
+import { resumeKey, type CursorKey } from "../ops/read/cursor.js";
 import type { QueryResult } from "../ops/read/query.js";
 import { coveredRange, type ReadEntry } from "./read-entry.js";
 import { compareSk, covers, inRange } from "./sk-range.js";
-
-/** The key a page resumes after, as DynamoDB's LastEvaluatedKey would give it. */
-function keyOf(item: NativeItem, index: boolean): CursorKey {
-  const names = index ? ["PK", "SK", "GSI1PK"] : ["PK", "SK"];
-  return Object.fromEntries(names.map((n) => [n, String(item[n])]));
-}
 
 /** Items after the exclusive start key, in reading order; by SK when the start item itself is gone. */
 function after(items: NativeItem[], start: CursorKey, reverse: boolean): NativeItem[] {
@@ -41,7 +35,7 @@ export function answerFrom(source: ReadEntry, found: QueryResult, target: ReadEn
   let lastKey: CursorKey | undefined;
   if (target.limit !== undefined && items.length >= target.limit && (items.length > target.limit || !whole)) {
     items = items.slice(0, target.limit);
-    lastKey = keyOf(items.at(-1)!, target.shape!.index);
+    lastKey = resumeKey(items.at(-1)!, target.shape!.index);
   } else if (!whole) return undefined;
   const projection = target.shape?.projection;
   if (projection) items = items.map((i) => project(i, projection));

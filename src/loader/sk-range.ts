@@ -65,10 +65,10 @@ export function skRange(term: SortKeyTerm | undefined): SkRange {
 
 /**
  * The part of `range` a read cut short at `stop` (its last item) has covered: from its
- * starting end up to `stop`, inclusive.
+ * starting end up to `stop`, inclusive when no other item can share that SK.
  */
-export function truncate(range: SkRange, stop: string, reverse: boolean): SkRange {
-  const bound: Bound = { bytes: bytes(stop), inclusive: true };
+export function truncate(range: SkRange, stop: string, reverse: boolean, inclusive: boolean): SkRange {
+  const bound: Bound = { bytes: bytes(stop), inclusive };
   return reverse ? { ...range, low: bound } : { ...range, high: bound };
 }
 

@@ -45,3 +45,20 @@ describe("a bounded look-ahead read of a partition", () => {
     expect(result).toEqual({ orders: ["000", "001", "002", "003", "004"], hasMore: true, user: "Ann", requests: ["BatchGetItem", "Query", "Query"] });
   });
 });
+
+describe("reads of a GSI1 partition whose items share one SK", () => {
+  // No sk fields: every item's SK is "Gadget", so the index orders them by SK alone.
+  const Gadget = defineModel("Gadget", { gadget_id: field.string({ pk: true }), kind: field.string({ gsi: true }) });
+
+  it("never answers a longer page from a shorter one that stopped inside the shared SK", async () => {
+    for (let i = 0; i < 5; i++) await Gadget.objects.create({ gadget_id: `g${i}`, kind: "k" });
+    const [short, long] = await withLoaders(async () => {
+      const query = Gadget.objects.using({ kind: "k" }).useIndex();
+      const first = await query.page({ size: 1 });
+      return [first, await query.page({ size: 5 })];
+    });
+    expect(short.items).toHaveLength(1);
+    expect(long.items).toHaveLength(5);
+    expect(long.hasMore).toBe(false);
+  });
+});

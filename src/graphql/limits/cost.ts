@@ -2,7 +2,13 @@ import {
   getNamedType, isInterfaceType, isObjectType, Kind,
   type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type SelectionSetNode,
 } from "graphql";
+import { plannedPageSize } from "../selection.js";
 import type { OperationLimits } from "./limits.js";
+
+/** The field extensions that tell the estimate how a derived field costs requests. */
+export function costExtension(cost: FieldCost): { stormCost: FieldCost } {
+  return { stormCost: cost };
+}
 
 /** How one field costs DynamoDB requests; set as `extensions.stormCost` on derived fields. */
 export type FieldCost =
@@ -25,13 +31,6 @@ interface Walk {
   variables: Record<string, unknown>;
   limits: OperationLimits;
   aliases: number;
-}
-
-function argument(field: FieldNode, name: string, variables: Record<string, unknown>): unknown {
-  const arg = field.arguments?.find((a) => a.name.value === name);
-  if (!arg) return undefined;
-  if (arg.value.kind === Kind.VARIABLE) return variables[arg.value.name.value];
-  return arg.value.kind === Kind.INT ? Number(arg.value.value) : undefined;
 }
 
 /** Fields of a selection set, with fragments spread, each with the type it is selected on. */
@@ -60,8 +59,7 @@ function measure(walk: Walk, set: SelectionSetNode, type: GraphQLNamedType, pare
     if (fieldCost?.kind === "get") cost += Math.ceil(parents / 100);
     else if (fieldCost?.kind === "write") cost += parents;
     else if (fieldCost?.kind === "page") {
-      const first = argument(node, "first", walk.variables);
-      const size = typeof first === "number" && first > 0 ? Math.min(first, walk.limits.maxPageSize) : walk.limits.defaultPageSize;
+      const size = plannedPageSize(node, walk.variables, walk.limits);
       cost += fieldCost.planned && single ? 0 : parents;
       children = parents * size;
       childSingle = false;

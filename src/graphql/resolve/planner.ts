@@ -6,6 +6,7 @@ import { compareSk } from "../../loader/sk-range.js";
 import type { PageSizeLimits } from "../args.js";
 import type { AnyModel, Relation } from "../relations.js";
 import { sharesPartition } from "../relations.js";
+import { argumentValue, plannedPageSize } from "../selection.js";
 
 /** Items read beyond the estimate, so other item types sorting between them rarely cut the read short. */
 const SLACK = 25;
@@ -24,18 +25,6 @@ function selectedFields(info: GraphQLResolveInfo): FieldNode[] {
   };
   for (const node of info.fieldNodes) visit(node.selectionSet);
   return fields;
-}
-
-function argument(field: FieldNode, name: string, info: GraphQLResolveInfo): unknown {
-  const arg = field.arguments?.find((a) => a.name.value === name)?.value;
-  if (arg?.kind === Kind.VARIABLE) return info.variableValues[arg.name.value];
-  if (arg?.kind === Kind.INT) return Number(arg.value);
-  return arg?.kind === Kind.BOOLEAN ? arg.value : undefined;
-}
-
-function pageSizeOf(field: FieldNode, info: GraphQLResolveInfo, limits: PageSizeLimits): number {
-  const first = argument(field, "first", info);
-  return typeof first === "number" && first > 0 ? Math.min(first, limits.maxPageSize) : limits.defaultPageSize;
 }
 
 /**
@@ -61,9 +50,9 @@ export function planSingleItem(info: GraphQLResolveInfo, model: AnyModel, relati
       continue;
     }
     // A page reads one item past its size to know whether another page follows.
-    wanted += pageSizeOf(field, info, limits) + 1;
+    wanted += plannedPageSize(field, info.variableValues, limits) + 1;
     const itemFirst = compareSk(itemSk, modelSkPrefix(relation.target.meta, {})) < 0;
-    const reverse = argument(field, "reverse", info) === true;
+    const reverse = argumentValue(field, "reverse", info.variableValues) === true;
     directions.add(itemFirst === !reverse ? (reverse ? "reverse" : "forward") : "opposite");
   }
   if (wanted === 0) return;

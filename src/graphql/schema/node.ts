@@ -2,7 +2,7 @@ import type { SchemaTypes } from "@pothos/core";
 import type { ModelBase } from "../../model/instance.js";
 import { clientError } from "../errors.js";
 import { fromGlobalId } from "../global-id.js";
-import type { FieldCost } from "../limits/cost.js";
+import { costExtension } from "../limits/cost.js";
 import type { AnyModel } from "../relations.js";
 import type { Builder, Ref, SchemaContext } from "./context.js";
 
@@ -20,7 +20,7 @@ export function nodeField(t: PothosSchemaTypes.RootFieldBuilder<SchemaTypes, unk
     type: ctx.node as never,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    extensions: { stormCost: { kind: "get" } satisfies FieldCost },
+    extensions: costExtension({ kind: "get" }),
     resolve: (_: unknown, args: { id?: unknown }) => {
       const { model: name, key } = fromGlobalId(String(args.id));
       const model: AnyModel | undefined = ctx.models.get(name);

@@ -15,6 +15,12 @@ export function queryFingerprint(input: QueryCommandInput): string {
   return createHash("sha256").update(bound).digest("base64url").slice(0, 22);
 }
 
+/** The ExclusiveStartKey that resumes right after `item`: table keys, plus GSI1PK on the index. */
+export function resumeKey(item: Readonly<Record<string, unknown>>, index: boolean): CursorKey {
+  const names = index ? ["PK", "SK", "GSI1PK"] : ["PK", "SK"];
+  return Object.fromEntries(names.map((n) => [n, String(item[n])]));
+}
+
 function sign(secret: string, payload: string): string {
   return createHmac("sha256", secret).update(payload).digest("base64url");
 }

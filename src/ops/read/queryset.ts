@@ -3,11 +3,12 @@ import { ValidationError } from "../../errors/index.js";
 import type { SortKeyCondition } from "../../keys/sort-key.js";
 import type { NativeItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
+import { markPartial } from "../../model/instance.js";
 import { itemMatchesModel } from "../../model/routing.js";
 import type { Fields, SortKeyOf, UsingOf } from "../../model/types.js";
 import { table } from "../../table/table.js";
 import type { Where } from "../where.js";
-import { decodeCursor, encodeCursor, queryFingerprint, type CursorKey } from "./cursor.js";
+import { decodeCursor, encodeCursor, queryFingerprint, resumeKey, type CursorKey } from "./cursor.js";
 import { readPartition } from "./partition-reader.js";
 import { buildQuery, buildRead, INITIAL_STATE, type QueryState } from "./query-state.js";
 
@@ -50,6 +51,13 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     readonly binding: ModelBinding<I>,
     readonly state: QueryState = INITIAL_STATE,
   ) {}
+
+  /** An instance from a stored item; one read with `only()` is marked partial, so `save()` refuses it. */
+  #build(item: NativeItem): I {
+    const instance = this.binding.fromStored(item);
+    if (this.state.only && typeof instance === "object" && instance !== null) markPartial(instance);
+    return instance;
+  }
 
   #with(change: Partial<QueryState>): QuerySet<Fs, I> {
     return new QuerySet(this.binding, { ...this.state, ...change });
@@ -116,7 +124,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
       const out = await readPartition({ ...input, ...(start ? { ExclusiveStartKey: toKey(start) } : {}) }, shape);
       for (const item of out.items) {
         if (!itemMatchesModel(this.binding.meta, item)) continue;
-        yield this.binding.fromStored(item);
+        yield this.#build(item);
         if (--remaining <= 0) return;
       }
       start = out.lastKey;
@@ -164,23 +172,17 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     }
     const items = matched.slice(0, size);
     const last = items.at(-1);
-    const resumeAt = matched.length > size && last ? keyAttributes(last, input) : start;
+    const resumeAt = matched.length > size && last ? resumeKey(last, !!input.IndexName) : start;
     const secret = table.cursorSecret;
     return {
-      items: items.map((item) => this.binding.fromStored(item)),
+      items: items.map((item) => this.#build(item)),
       cursor: resumeAt ? encodeCursor(secret, fingerprint, resumeAt) : null,
       hasMore: !!resumeAt,
-      cursorAt: (index) => encodeCursor(secret, fingerprint, keyAttributes(items[index]!, input)),
+      cursorAt: (index) => encodeCursor(secret, fingerprint, resumeKey(items[index]!, !!input.IndexName)),
     };
   }
 }
 
 function toKey(key: CursorKey): Record<string, { S: string }> {
   return Object.fromEntries(Object.entries(key).map(([k, v]) => [k, { S: v }]));
-}
-
-/** The ExclusiveStartKey that resumes right after `item`: table keys, plus GSI1PK on the index. */
-function keyAttributes(item: NativeItem, input: QueryCommandInput): CursorKey {
-  const names = input.IndexName ? ["PK", "SK", "GSI1PK"] : ["PK", "SK"];
-  return Object.fromEntries(names.map((n) => [n, String(item[n])]));
 }

@@ -1,0 +1,16 @@
+import { Kind, type FieldNode } from "graphql";
+import type { PageSizeLimits } from "./args.js";
+
+/** A literal or variable argument of a selected field, read before its resolver runs (look-ahead, cost). */
+export function argumentValue(field: FieldNode, name: string, variables: Readonly<Record<string, unknown>>): unknown {
+  const value = field.arguments?.find((a) => a.name.value === name)?.value;
+  if (value?.kind === Kind.VARIABLE) return variables[value.name.value];
+  if (value?.kind === Kind.INT) return Number(value.value);
+  return value?.kind === Kind.BOOLEAN ? value.value : undefined;
+}
+
+/** The page size a selected connection will read: `first` clamped, or the default (an invalid one is refused later, by its resolver). */
+export function plannedPageSize(field: FieldNode, variables: Readonly<Record<string, unknown>>, limits: PageSizeLimits): number {
+  const first = argumentValue(field, "first", variables);
+  return typeof first === "number" && first > 0 ? Math.min(first, limits.maxPageSize) : limits.defaultPageSize;
+}
