@@ -9,6 +9,11 @@ export function withoutNulls<T>(value: T): T {
   return out as T;
 }
 
+/** An input object's fields without the ones given as null: values inside (JSON) are kept as given. */
+export function withoutNullFields(input: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
+}
+
 export interface PageSizeLimits {
   /** Page size when `first` is not given. @default 20 */
   defaultPageSize: number;

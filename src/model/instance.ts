@@ -42,6 +42,9 @@ export class ModelBase {
 
   /** Puts the item. `allowOverride: false` makes it a create that throws `AlreadyExists`. */
   async save(options: PutOptions = {}): Promise<this> {
+    if (partialInstances.has(this)) {
+      throw new ValidationError(`This ${metaOf(this).name} was read with only(): saving it would erase the fields left out; use update()`);
+    }
     Object.assign(this, await putItem(metaOf(this), fieldValues(this), options));
     return this;
   }
@@ -76,6 +79,13 @@ export class ModelBase {
     if (!(other instanceof ModelBase) || metaOf(other) !== metaOf(this)) return false;
     return deepEqual(fieldValues(this), fieldValues(other));
   }
+}
+
+/** Instances read with `only()`: they lack fields, so a whole-item put would erase them. */
+const partialInstances = new WeakSet<object>();
+
+export function markPartial(instance: object): void {
+  partialInstances.add(instance);
 }
 
 export function metaOf(instance: ModelBase): ModelMeta {

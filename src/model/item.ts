@@ -40,11 +40,16 @@ export function toAttributeValue(value: unknown): AttributeValue {
   return toAttributeMap({ v: value }).v!;
 }
 
-/** Unmarshalls, refusing numbers JavaScript cannot hold exactly instead of rounding them. */
-export function fromAttributeMap(raw: RawItem): NativeItem {
-  try {
-    return unmarshall(raw);
-  } catch (error) {
-    throw new ValidationError(`Stored item holds a value JavaScript cannot represent exactly: ${(error as Error).message}`);
+/** A stored number as a JavaScript number, refused when that would change it. */
+function exactNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || (Number.isInteger(n) && !Number.isSafeInteger(n))) {
+    throw new ValidationError(`Stored number ${text} cannot be held exactly by a JavaScript number`);
   }
+  return n;
+}
+
+/** Unmarshalls, refusing numbers JavaScript cannot hold exactly instead of rounding them (or turning them into BigInt). */
+export function fromAttributeMap(raw: RawItem): NativeItem {
+  return unmarshall(raw, { wrapNumbers: exactNumber });
 }

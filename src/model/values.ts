@@ -5,7 +5,7 @@ import type { ModelMeta } from "./meta.js";
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** An ISO-8601 date or date-time naming a real day: `Date.parse` rolls "2024-02-30" over to March 1st. */
-function isIsoDatetime(value: unknown): boolean {
+export function isIsoDatetime(value: unknown): value is string {
   const m = typeof value === "string" ? ISO_DATETIME.exec(value) : null;
   if (!m || Number.isNaN(Date.parse(value as string))) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];

@@ -6,7 +6,7 @@ import {
   ResourceInUseException,
   type CreateTableCommandInput,
 } from "@aws-sdk/client-dynamodb";
-import { InvalidDefinition } from "../errors/index.js";
+import { DynamoDBError, InvalidDefinition } from "../errors/index.js";
 
 /** Connection settings; every one optional, resolved at use time. */
 export interface TableConfig {
@@ -95,7 +95,7 @@ export class Table {
       return true;
     } catch (error) {
       if (options.ifNotExists && error instanceof ResourceInUseException) return false;
-      throw error;
+      throw new DynamoDBError("CreateTable", error);
     }
   }
 }

@@ -48,6 +48,10 @@ describe("operation limits (defaults)", () => {
     expect(response.errors).toBeUndefined();
     const over = atLimit.replace("first: 98", "first: 99");
     expect(errorCodes(await gql(over))).toContain("LIMIT_EXCEEDED");
+    // The page size may come in a variable.
+    const withVariable = atLimit.replace("{ orders(", "query($n: Int) { orders(").replace("first: 98", "first: $n");
+    expect((await gql(withVariable, { n: 98 })).errors).toBeUndefined();
+    expect(errorCodes(await gql(withVariable, { n: 99 }))).toContain("LIMIT_EXCEEDED");
   });
 });
 

@@ -1,5 +1,5 @@
 import SchemaBuilder from "@pothos/core";
-import type { GraphQLObjectType } from "graphql";
+import type { GraphQLInputObjectType, GraphQLObjectType } from "graphql";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { Customer, Order, Product } from "../../example-server/models.js";
 import { relations } from "../../example-server/schema.js";
@@ -64,5 +64,12 @@ describe("the Pothos plugin", () => {
     const mutation = await gql(`mutation { deleteCustomer(key: { customer_id: "c1" }) { name } }`);
     expect(errorCodes(mutation)).toEqual(["FORBIDDEN"]);
     expect(await Customer.objects.find({ customer_id: "c1" })).not.toBeNull();
+  });
+
+  it("leaves hidden and guarded fields out of filters, so they cannot be probed", () => {
+    const filter = schema.getType("CustomerFilter") as GraphQLInputObjectType;
+    expect(Object.keys(filter.getFields())).not.toContain("phone");
+    expect(Object.keys(filter.getFields())).not.toContain("email");
+    expect(Object.keys(filter.getFields())).toContain("name");
   });
 });

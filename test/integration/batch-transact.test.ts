@@ -142,6 +142,15 @@ describe("transactions", () => {
     expect(fresh.version).toBe(3);
   });
 
+  it("updates a versioned model by key (no version known): increments the stored version", async () => {
+    await Account.objects.create({ account_id: "v2", balance: 10 });
+    await transaction().update(Account, { account_id: "v2" }, { balance: F("balance").add(5) }).commit();
+    const stored = await Account.objects.get({ account_id: "v2" });
+    expect([stored.balance, stored.version]).toEqual([15, 2]);
+    const error = await transaction().update(Account, { account_id: "v2" }, { balance: 0 }, { condition: { balance: { gt: 100 } } }).commit().catch((e: unknown) => e);
+    expect((error as TransactionCancelled).reasons[0]!.error).toBeInstanceOf(ConditionFailed);
+  });
+
   it("applies a transaction retried with the same client request token once", async () => {
     const token = "retry-token-0001";
     await transaction().create(new Order({ user_id: "t3", order_id: "once", amount: 1 })).commit({ clientRequestToken: token });

@@ -1,4 +1,4 @@
-import { GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -240,5 +240,23 @@ describe("queries", () => {
   it("keeps models apart in a shared partition", async () => {
     expect(await Order.objects.using({ user_id: "q1" }).all()).toHaveLength(12);
     expect((await User.objects.get({ user_id: "q1" })).name).toBe("Quinn");
+  });
+});
+
+describe("what a write must not lose", () => {
+  it("refuses to save an instance read with only(), which would erase the fields left out", async () => {
+    await Order.objects.create({ user_id: "p1", order_id: "o1", amount: 3, note: "keep me" });
+    const partial = await Order.objects.using({ user_id: "p1" }).only("amount").first();
+    await expect(partial!.save()).rejects.toBeInstanceOf(ValidationError);
+    await partial!.update({ amount: 4 });
+    expect(await Order.objects.get({ user_id: "p1", order_id: "o1" })).toMatchObject({ amount: 4, note: "keep me" });
+  });
+
+  it("refuses a stored number JavaScript cannot hold exactly, rather than rounding it or returning a BigInt", async () => {
+    await env.client.send(new PutItemCommand({
+      TableName: env.name,
+      Item: { PK: { S: "U#big#USER" }, SK: { S: "O#o1" }, user_id: { S: "big" }, order_id: { S: "o1" }, amount: { N: "12345678901234567890" } },
+    }));
+    await expect(Order.objects.get({ user_id: "big", order_id: "o1" })).rejects.toBeInstanceOf(ValidationError);
   });
 });

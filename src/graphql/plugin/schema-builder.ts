@@ -53,6 +53,16 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
     for (const [field, guard] of Object.entries(fields)) state.guards.set(`${typeName}.${field}`, guard);
   }
 
+  const renamed = (model: AnyModel) => (options.rename?.[model.meta.name as never] ?? {}) as Record<string, string>;
+  const hiddenFields = (model: AnyModel) => new Set<string>(options.hide?.[model.meta.name as never] ?? []);
+  /** Hidden fields, and fields whose guard runs under their (possibly renamed) output name. */
+  const restrictedFields = (model: AnyModel): Set<string> => {
+    const type = names.get(model.meta.name)!.type;
+    const restricted = hiddenFields(model);
+    for (const field of model.meta.fieldNames) if (state.guards.has(`${type}.${renamed(model)[field] ?? field}`)) restricted.add(field);
+    return restricted;
+  };
+
   builder.addScalarType("JSON" as never, JSONScalar);
   builder.addScalarType("DateTime" as never, DateTimeScalar);
   const pageLimits = { defaultPageSize: state.limits.defaultPageSize, maxPageSize: state.limits.maxPageSize };
@@ -60,6 +70,7 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
     builder,
     pageLimits,
     guards: state.guards,
+    restricted: new Map(options.models.map((m) => [m.meta.name, restrictedFields(m)] as const)),
     models,
     names,
     relations,
@@ -70,10 +81,7 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
     pageInfo: pageInfoType({ builder }),
   };
   for (const model of options.models) ctx.refs.set(model.meta.name, modelRefs(ctx, model));
-  for (const model of options.models) {
-    const name = model.meta.name as keyof typeof options.hide & keyof typeof options.rename;
-    defineModelType(ctx, model, new Set<string>(options.hide?.[name] ?? []), (options.rename?.[name] ?? {}) as Record<string, string>);
-  }
+  for (const model of options.models) defineModelType(ctx, model, hiddenFields(model), renamed(model));
 
   builder.queryType({});
   builder.queryFields((t) => Object.assign({ node: nodeField(t, ctx) }, ...options.models.map((m) => queryFields(t, ctx, m))) as never);

@@ -1,6 +1,5 @@
 import type { SchemaTypes } from "@pothos/core";
 import type { InstanceOf } from "../../model/model-types.js";
-import type { PageSizeLimits } from "../args.js";
 import type { OperationLimits } from "../limits/limits.js";
 import type { AnyModel, Relation } from "../relations.js";
 
@@ -23,7 +22,7 @@ type ModelName<Ms extends readonly AnyModel[]> = Ms[number]["modelName"];
 type FieldNameOf<Ms extends readonly AnyModel[], N> = keyof Extract<Ms[number], { modelName: N }>["fields"] & string;
 
 /** Options of `buildSchema` and `builder.stormModels`. */
-export interface StormModelsOptions<Ms extends readonly AnyModel[] = readonly AnyModel[]> extends Partial<PageSizeLimits> {
+export interface StormModelsOptions<Ms extends readonly AnyModel[] = readonly AnyModel[]> {
   /** The models to expose. */
   models: Ms;
   /** Relation fields per model: `{ Customer: { orders: hasMany(Order) } }`. */

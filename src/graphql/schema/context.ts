@@ -21,6 +21,11 @@ export interface SchemaContext {
   pageLimits: PageSizeLimits;
   /** Guards by `Type.field`: a guarded field is nullable, since it may be refused. */
   guards: ReadonlyMap<string, unknown>;
+  /**
+   * Model fields hidden or guarded, per model: filters leave them out, or a client could
+   * learn their values by filtering on them.
+   */
+  restricted: ReadonlyMap<string, ReadonlySet<string>>;
   models: ReadonlyMap<string, AnyModel>;
   names: ReadonlyMap<string, ModelNames>;
   relations: ReadonlyMap<string, Readonly<Record<string, Relation>>>;

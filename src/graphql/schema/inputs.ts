@@ -56,7 +56,9 @@ export function filterInput(ctx: SchemaContext, model: AnyModel): Ref {
   const name = `${ctx.names.get(model.meta.name)!.type}Filter`;
   const ref: Ref = ctx.builder.inputRef<Record<string, unknown>>(name).implement({
     fields: (t) => ({
-      ...Object.fromEntries(model.meta.fieldNames.map((n) => [n, t.field({ type: filterRef(ctx, model, n) as never })])),
+      ...Object.fromEntries(
+        model.meta.fieldNames.filter((n) => !ctx.restricted.get(model.meta.name)?.has(n)).map((n) => [n, t.field({ type: filterRef(ctx, model, n) as never })]),
+      ),
       and: t.field({ type: [ref as never], required: { list: false, items: true } }),
       or: t.field({ type: [ref as never], required: { list: false, items: true } }),
       not: t.field({ type: ref as never }),

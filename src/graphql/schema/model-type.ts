@@ -1,6 +1,6 @@
 import type { ArgBuilder, SchemaTypes } from "@pothos/core";
 import { fieldValues, type ModelBase } from "../../model/instance.js";
-import type { FieldCost } from "../limits/cost.js";
+import { costExtension } from "../limits/cost.js";
 import { toGlobalId } from "../global-id.js";
 import type { AnyModel, Relation } from "../relations.js";
 import { relationValues } from "../relations.js";
@@ -13,7 +13,6 @@ import { filterInput, sortKeyInput } from "./inputs.js";
 type FieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, ModelBase>;
 
 const plain = { stormPlain: true };
-const cost = (c: FieldCost) => ({ stormCost: c });
 
 function valueOf(item: ModelBase, name: string): unknown {
   return (item as unknown as Record<string, unknown>)[name] ?? null;
@@ -41,7 +40,7 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, relation: Relation) 
       nullable: false,
       ...description,
       args: listArgs(t, ctx, target),
-      extensions: cost({ kind: "page", planned: true }),
+      extensions: costExtension({ kind: "page", planned: true }),
       resolve: (parent, args) => {
         const values = relationValues(relation, fieldValues(parent));
         if (!values) return { items: [], cursor: null, hasMore: false, cursorAt: () => "" } as never;
@@ -53,7 +52,7 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, relation: Relation) 
     type: refs.object,
     nullable: true,
     ...description,
-    extensions: cost({ kind: "get" }),
+    extensions: costExtension({ kind: "get" }),
     resolve: (parent) => {
       const key = relationValues(relation, fieldValues(parent));
       return key ? (target.objects.find(key) as never) : null;

@@ -1,7 +1,7 @@
 import type { SchemaTypes } from "@pothos/core";
 import type { GraphQLResolveInfo } from "graphql";
-import { withoutNulls } from "../args.js";
-import type { FieldCost } from "../limits/cost.js";
+import { withoutNullFields } from "../args.js";
+import { costExtension } from "../limits/cost.js";
 import type { AnyModel } from "../relations.js";
 import { planSingleItem } from "../resolve/planner.js";
 import { readPage, type ListArgs } from "../resolve/page.js";
@@ -13,7 +13,6 @@ import { listArgs } from "./model-type.js";
 type RootFieldBuilder = PothosSchemaTypes.RootFieldBuilder<SchemaTypes, unknown>;
 type Args = Record<string, unknown>;
 
-const cost = (c: FieldCost) => ({ stormCost: c });
 
 /** Required arguments for the named fields of `model` (key fields, gsi fields). */
 function fieldArgs(t: RootFieldBuilder, ctx: SchemaContext, model: AnyModel, names: readonly string[]) {
@@ -39,7 +38,7 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
       nullable: true,
       description: `One ${meta.name} by key, or null.`,
       args: fieldArgs(t, ctx, model, keyFields),
-      extensions: cost({ kind: "get" }),
+      extensions: costExtension({ kind: "get" }),
       resolve: (_: unknown, args: Args, _ctx: unknown, info: GraphQLResolveInfo) => {
         const key = pick(args, keyFields);
         planSingleItem(info, model, relations, key, ctx.pageLimits);
@@ -51,7 +50,7 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
       nullable: false,
       description: `${meta.name} items of one partition, in sort-key order.`,
       args: { ...fieldArgs(t, ctx, model, pkFields), ...listArgs(t, ctx, model) },
-      extensions: cost({ kind: "page" }),
+      extensions: costExtension({ kind: "page" }),
       resolve: (_: unknown, args: Args) => readPage(model, pick(args, pkFields), args as ListArgs, ctx.pageLimits) as never,
     }),
   };
@@ -61,7 +60,7 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
       nullable: false,
       description: `${meta.name} items found through GSI1 by ${gsiFields.join(", ")}.`,
       args: { ...fieldArgs(t, ctx, model, gsiFields), ...listArgs(t, ctx, model) },
-      extensions: cost({ kind: "page" }),
+      extensions: costExtension({ kind: "page" }),
       resolve: (_: unknown, args: Args) => readPage(model, pick(args, gsiFields), args as ListArgs, ctx.pageLimits, true) as never,
     });
   }
@@ -74,7 +73,7 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
   const names = ctx.names.get(meta.name)!;
   const object = ctx.refs.get(meta.name)!.object;
   const key = keyInput(ctx, model);
-  const write = cost({ kind: "write" });
+  const write = costExtension({ kind: "write" });
   return {
     [names.create]: t.field({
       type: object,
@@ -82,7 +81,7 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
       description: `Creates a ${meta.name}; ALREADY_EXISTS when one has the same key.`,
       args: { input: t.arg({ type: createInput(ctx, model) as never, required: true }) },
       extensions: write,
-      resolve: (_: unknown, args: Args) => model.objects.create(withoutNulls(args.input as Args)) as never,
+      resolve: (_: unknown, args: Args) => model.objects.create(withoutNullFields(args.input as Args)) as never,
     }),
     [names.update]: t.field({
       type: object,

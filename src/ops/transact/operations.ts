@@ -55,7 +55,7 @@ export function updateOp(meta: ModelMeta, current: Readonly<NativeItem>, changes
     kind: "update",
     meta,
     key: primaryKey(meta, current),
-    failure: { meta, key: keyFieldValues(meta, current), mustExist: true, expectedVersion: current[meta.versionField ?? ""] },
+    failure: { meta, key: keyFieldValues(meta, current), mustExist: true, expectedVersion: current[meta.versionField ?? ""], checksVersion: typeof current[meta.versionField ?? ""] === "number" },
     item: { Update: { ...pick(input, ["TableName", "Key", ...CONDITION]), UpdateExpression: input.UpdateExpression! } },
     validate: () => validateChanges(meta, changes),
   };

@@ -84,13 +84,19 @@ export function buildUpdate(
     if (gsi === undefined) removeActions.push(ctx.name("GSI1PK"));
     else setActions.push(`${ctx.name("GSI1PK")} = ${ctx.value(gsi)}`);
   }
-  if (meta.versionField) setActions.push(`${ctx.name(meta.versionField)} = ${ctx.value(nextVersion(current[meta.versionField]))}`);
+  // The version read is checked and replaced by the next; an update by bare key (a
+  // transaction's) knows no version, so it increments whatever is stored.
+  const knownVersion = meta.versionField !== undefined && typeof current[meta.versionField] === "number";
+  if (meta.versionField) {
+    const v = ctx.name(meta.versionField);
+    setActions.push(knownVersion ? `${v} = ${ctx.value(nextVersion(current[meta.versionField]))}` : `${v} = if_not_exists(${v}, ${ctx.value(0)}) + ${ctx.value(1)}`);
+  }
   // Items written by the Python library have no _type; an update adds it so collections can route them.
   setActions.push(`${ctx.name(TYPE_ATTRIBUTE)} = ${ctx.value(meta.name)}`);
 
   const condition = joinConditions(
     `attribute_exists(${ctx.name("PK")})`,
-    meta.versionField ? versionCondition(meta, current[meta.versionField], ctx) : undefined,
+    knownVersion ? versionCondition(meta, current[meta.versionField!], ctx) : undefined,
     userCondition(meta, options.condition, ctx),
   );
   const clauses = [`SET ${setActions.join(", ")}`, removeActions.length ? `REMOVE ${removeActions.join(", ")}` : ""];
@@ -118,7 +124,13 @@ export async function updateItem(meta: ModelMeta, current: Readonly<NativeItem>,
   const write = callDynamo(
     "UpdateItem",
     () => table.client.send(new UpdateItemCommand(input)),
-    conditionFailure({ meta, key: keyFieldValues(meta, current), mustExist: true, expectedVersion: current[meta.versionField ?? ""] }),
+    conditionFailure({
+      meta,
+      key: keyFieldValues(meta, current),
+      mustExist: true,
+      expectedVersion: current[meta.versionField ?? ""],
+      checksVersion: typeof current[meta.versionField ?? ""] === "number",
+    }),
   );
   const out = await invalidateAfter([primaryKey(meta, current)], write);
   return fromAttributeMap((out.Attributes ?? {}) as RawItem);
