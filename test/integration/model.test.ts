@@ -260,3 +260,13 @@ describe("what a write must not lose", () => {
     await expect(Order.objects.get({ user_id: "big", order_id: "o1" })).rejects.toBeInstanceOf(ValidationError);
   });
 });
+
+describe("GSI1PK stays in step with concurrent writers", () => {
+  it("refuses to rebuild GSI1PK from a gsi field another writer has changed since", async () => {
+    const key = { a_pk: "race", b_pk: "bbb", c_sk: "ccc", d_sk: "ddd" };
+    const mine = await TestModel.objects.create({ ...key, e_gsi: "e1", f_gsi: "f1" });
+    await TestModel.objects.update(key, { e_gsi: "e2", f_gsi: "f2" });
+    await expect(mine.update({ e_gsi: "e3" })).rejects.toMatchObject({ code: "CONDITION_FAILED" });
+    expect((await rawItem(mine.getPk(), mine.getSk()))?.GSI1PK).toBe("E#e2#F#f2#TestModel");
+  });
+});

@@ -91,14 +91,14 @@ describe("request builders", () => {
     );
   });
 
-  it("getUpdateQuery: a gsi field change rewrites GSI1PK from every gsi field", () => {
+  it("getUpdateQuery: a gsi field change rewrites GSI1PK from every gsi field, and requires the unchanged ones as read", () => {
     expect(TestModel.objects.getUpdateQuery(new TestModel(full), { e_gsi: "new" })).toEqual({
       TableName: "t",
       Key: { PK: { S: "A#aaa#B#bbb#TestModel" }, SK: { S: "C#ccc#D#ddd" } },
-      UpdateExpression: "SET #n0 = :v0, #n1 = :v1, #n2 = :v2",
-      ConditionExpression: "attribute_exists(#n3)",
-      ExpressionAttributeNames: { "#n0": "e_gsi", "#n1": "GSI1PK", "#n2": "_type", "#n3": "PK" },
-      ExpressionAttributeValues: { ":v0": { S: "new" }, ":v1": { S: "E#new#F#fff#TestModel" }, ":v2": { S: "TestModel" } },
+      UpdateExpression: "SET #n0 = :v0, #n1 = :v1, #n3 = :v3",
+      ConditionExpression: "(attribute_exists(#n4)) AND (#n2 = :v2)",
+      ExpressionAttributeNames: { "#n0": "e_gsi", "#n1": "GSI1PK", "#n2": "f_gsi", "#n3": "_type", "#n4": "PK" },
+      ExpressionAttributeValues: { ":v0": { S: "new" }, ":v1": { S: "E#new#F#fff#TestModel" }, ":v2": { S: "fff" }, ":v3": { S: "TestModel" } },
       ...UPDATE_RETURNS,
     });
   });

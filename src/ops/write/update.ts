@@ -75,6 +75,9 @@ export function buildUpdate(
   const removeActions = remove.map((n) => ctx.name(n));
 
   const gsiChanged = meta.gsi.filter((p) => p.name in set || remove.includes(p.name) || p.name in expressions);
+  // GSI1PK is rebuilt from the gsi fields left unchanged as `current` has them: require that
+  // they are still stored so, or a concurrent writer's change would leave GSI1PK stale.
+  const unchangedGsi: string[] = [];
   if (gsiChanged.length) {
     const computed = gsiChanged.filter((p) => p.name in expressions).map((p) => p.name);
     if (computed.length) throw new ValidationError(`${meta.name}: gsi field(s) ${computed.join(", ")} need plain values, since GSI1PK is rebuilt from them`);
@@ -83,6 +86,11 @@ export function buildUpdate(
     const gsi = gsi1pkForWrite(meta, merged);
     if (gsi === undefined) removeActions.push(ctx.name("GSI1PK"));
     else setActions.push(`${ctx.name("GSI1PK")} = ${ctx.value(gsi)}`);
+    for (const p of meta.gsi.filter((g) => !gsiChanged.includes(g))) {
+      const name = ctx.name(p.name);
+      const value = current[p.name];
+      unchangedGsi.push(value === undefined || value === null ? `attribute_not_exists(${name})` : `${name} = ${ctx.value(value)}`);
+    }
   }
   // The version read is checked and replaced by the next; an update by bare key (a
   // transaction's) knows no version, so it increments whatever is stored.
@@ -97,6 +105,7 @@ export function buildUpdate(
   const condition = joinConditions(
     `attribute_exists(${ctx.name("PK")})`,
     knownVersion ? versionCondition(meta, current[meta.versionField!], ctx) : undefined,
+    ...unchangedGsi,
     userCondition(meta, options.condition, ctx),
   );
   const clauses = [`SET ${setActions.join(", ")}`, removeActions.length ? `REMOVE ${removeActions.join(", ")}` : ""];
