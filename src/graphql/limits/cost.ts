@@ -17,7 +17,7 @@ export type FieldCost =
   /** One page of a partition per parent; children multiply by the page size. */
   | { kind: "page"; /** read with the parent's own partition read when the parent is a single item */ planned?: boolean }
   /** One write (and its returned item). */
-  | { kind: "write" };
+  | { kind: "write"; /** requests per write: 2 when it reads the item first @default 1 */ requests?: number };
 
 export interface OperationShape {
   depth: number;
@@ -57,7 +57,7 @@ function measure(walk: Walk, set: SelectionSetNode, type: GraphQLNamedType, pare
     let children = parents;
     let childSingle = single;
     if (fieldCost?.kind === "get") cost += Math.ceil(parents / 100);
-    else if (fieldCost?.kind === "write") cost += parents;
+    else if (fieldCost?.kind === "write") cost += parents * (fieldCost.requests ?? 1);
     else if (fieldCost?.kind === "page") {
       const size = plannedPageSize(node, walk.variables, walk.limits);
       cost += fieldCost.planned && single ? 0 : parents;

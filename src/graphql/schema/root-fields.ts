@@ -74,6 +74,9 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
   const object = ctx.refs.get(meta.name)!.object;
   const key = keyInput(ctx, model);
   const write = costExtension({ kind: "write" });
+  // An update by key reads the item first when it must check its version or rebuild GSI1PK
+  // from gsi fields the input may leave out (Manager.update).
+  const update = costExtension({ kind: "write", requests: meta.versionField || meta.gsi.length > 1 ? 2 : 1 });
   return {
     [names.create]: t.field({
       type: object,
@@ -88,7 +91,7 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
       nullable: false,
       description: `Updates a ${meta.name}; NOT_FOUND when absent. A null removes an optional field.`,
       args: { key: t.arg({ type: key as never, required: true }), input: t.arg({ type: updateInput(ctx, model) as never, required: true }) },
-      extensions: write,
+      extensions: update,
       resolve: (_: unknown, args: Args) => model.objects.update(args.key as never, args.input as never) as never,
     }),
     [names.delete]: t.field({
