@@ -1,4 +1,5 @@
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from "graphql-yoga";
+import { useStormParserLimit } from "../src/graphql/index.js";
 import { exampleQuery } from "./example-query.js";
 import { useTableReadiness } from "./health.js";
 import { buildExampleSchema } from "./schema.js";
@@ -16,8 +17,8 @@ export interface ExampleYogaOptions {
 }
 
 /**
- * The example's yoga instance: the schema built from the models, errors masked, `/health`
- * and `/ready`, and GraphiQL when a renderer is given. Call it in-process with `yoga.fetch`,
+ * The example's yoga instance: the schema built from the models, errors masked, a parser
+ * token limit, `/health` and `/ready`, and GraphiQL when a renderer is given. Call it in-process with `yoga.fetch`,
  * or mount it on any server.
  */
 export function createExampleYoga(options: ExampleYogaOptions = {}): ExampleYoga {
@@ -29,6 +30,7 @@ export function createExampleYoga(options: ExampleYogaOptions = {}): ExampleYoga
     ...(renderGraphiQL ? { renderGraphiQL } : {}),
     maskedErrors: true,
     landingPage: false,
-    plugins: [useTableReadiness()],
+    // Oversized documents are refused while parsing, before any work is spent on them.
+    plugins: [useTableReadiness(), useStormParserLimit()],
   });
 }

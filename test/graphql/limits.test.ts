@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { models } from "../../example-server/models.js";
 import { relations } from "../../example-server/schema.js";
 import { createYoga } from "graphql-yoga";
-import { buildSchema, useStormIntrospection } from "../../src/graphql/index.js";
+import { buildSchema, useStormIntrospection, useStormParserLimit } from "../../src/graphql/index.js";
 import { table } from "../../src/index.js";
 import { errorCodes, graphqlClient } from "../support/graphql.js";
 import { useFreshTable } from "../support/storm.js";
@@ -70,6 +70,16 @@ describe("masking", () => {
     expect(response.status).toBe(200);
     expect(response.errors?.[0]?.message).toBe("Unexpected error.");
     expect(JSON.stringify(response)).not.toMatch(/ResourceNotFound|no-such-table|DynamoDB/);
+  });
+});
+
+describe("a token limit while parsing", () => {
+  it("refuses an oversized document, even an invalid one, before validating it, with a 4xx", async () => {
+    const yoga = createYoga({ schema, logging: false, plugins: [useStormParserLimit({ maxTokens: 50 })] });
+    const query = `{ ${Array.from({ length: 60 }, () => "nonsense").join(" ")} }`;
+    const response = await yoga.fetch("http://localhost/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+    expect(response.status).toBeLessThan(500);
+    expect(JSON.stringify(await response.json())).toMatch(/Document contains more (than|that) 50 tokens/);
   });
 });
 
