@@ -59,6 +59,7 @@ export const operations: readonly Operation[] = [
     "customer + its latest 3 of 1,000 orders (reverse)",
     `{ customer(customer_id: "c3") { name orders(first: 3, reverse: true) { nodes { order_id total } } } }`,
   ),
+  single("10 orders, each with its customer (same partition)", `{ orders(customer_id: "c1", first: 10) { nodes { order_id customer { name } } } }`),
   single("50 orders, each with its product", `{ orders(customer_id: "c1", first: 50) { nodes { order_id product { name price } } } }`),
   single(
     "50 orders, each with its product and customer",

@@ -55,6 +55,14 @@ describe("DynamoDB requests per operation", () => {
     expect(requests).toEqual(["Query"]);
   });
 
+  it("reads a first page of children, each with their same-partition parent, with ONE Query", async () => {
+    const { response, requests } = await measured(`{ orders(customer_id: "c1", first: 10) { nodes { order_id customer { name } } } }`);
+    const nodes = (response.data as { orders: { nodes: { order_id: string; customer: { name: string } }[] } }).orders.nodes;
+    expect(nodes.map((n) => n.order_id)).toEqual(Array.from({ length: 10 }, (_, i) => orderId(i)));
+    expect(nodes.every((n) => n.customer.name === "Ada")).toBe(true);
+    expect(requests).toEqual(["Query"]);
+  });
+
   it("reads a page of 50 children, each with its belongsTo parent, with 1 Query + 1 BatchGetItem", async () => {
     const { response, requests } = await measured(`{
       orders(customer_id: "c1", first: 50) { nodes { order_id product { name price } } }

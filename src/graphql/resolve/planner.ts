@@ -13,8 +13,8 @@ const SLACK = 25;
 /** The most one look-ahead read asks for: a bounded read, whatever the partition holds. */
 const MAX_LOOKAHEAD = 1000;
 
-/** Fields selected directly under the current field (fragments spread). */
-function selectedFields(info: GraphQLResolveInfo): FieldNode[] {
+/** Fields selected directly in these selection sets (fragments spread). */
+function fieldsIn(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | undefined)[]): FieldNode[] {
   const fields: FieldNode[] = [];
   const visit = (set: SelectionSetNode | undefined): void => {
     for (const sel of set?.selections ?? []) {
@@ -23,8 +23,20 @@ function selectedFields(info: GraphQLResolveInfo): FieldNode[] {
       else visit(info.fragments[sel.name.value]?.selectionSet);
     }
   };
-  for (const node of info.fieldNodes) visit(node.selectionSet);
+  sets.forEach(visit);
   return fields;
+}
+
+/** Fields selected directly under the current field. */
+function selectedFields(info: GraphQLResolveInfo): FieldNode[] {
+  return fieldsIn(info, info.fieldNodes.map((n) => n.selectionSet));
+}
+
+/** Fields selected on each node of the current connection: under `nodes` and `edges { node }`. */
+function nodeFields(info: GraphQLResolveInfo): FieldNode[] {
+  const top = selectedFields(info);
+  const edges = fieldsIn(info, top.filter((f) => f.name.value === "edges").map((f) => f.selectionSet));
+  return fieldsIn(info, [...top.filter((f) => f.name.value === "nodes"), ...edges.filter((f) => f.name.value === "node")].map((f) => f.selectionSet));
 }
 
 /**
@@ -59,4 +71,27 @@ export function planSingleItem(info: GraphQLResolveInfo, model: AnyModel, relati
   const [direction] = directions;
   if (directions.size > 1 || direction === "opposite") prefetchPartition(model.meta, key);
   else prefetchPartition(model.meta, key, { limit: Math.min(1 + wanted + SLACK, MAX_LOOKAHEAD), reverse: direction === "reverse" });
+}
+
+/**
+ * Looks ahead into the first page of a connection: when each node asks for an item of the
+ * same partition that sorts before the nodes (a customer beside its orders), one bounded
+ * Query page from the partition's start holds that item and the page, so the page and every
+ * node's relation are answered from it instead of a Query plus a BatchGetItem. Only for a
+ * first page read forward with no filter or sort-key condition: the page must start where
+ * the partition does.
+ */
+export function planFirstPage(info: GraphQLResolveInfo, model: AnyModel, relations: Readonly<Record<string, Relation>>, partition: Record<string, unknown>, args: Readonly<Record<string, unknown>>, limits: PageSizeLimits): void {
+  if (args.after != null || args.filter != null || args.sk != null || args.reverse === true) return;
+  const childPrefix = modelSkPrefix(model.meta, {});
+  const before = nodeFields(info).some((field) => {
+    const relation = relations[field.name.value];
+    if (!relation || relation.kind === "hasMany" || !sharesPartition(model.meta, relation)) return false;
+    // Its SK is known ahead only without sk fields: the model name.
+    const target = relation.target.meta;
+    return target.sk.length === 0 && compareSk(target.name, childPrefix) < 0;
+  });
+  if (!before) return;
+  const size = plannedPageSize(info.fieldNodes[0]!, info.variableValues, limits) + 1;
+  prefetchPartition(model.meta, partition, { limit: Math.min(1 + size + SLACK, MAX_LOOKAHEAD) });
 }

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { withoutNullFields } from "../args.js";
 import { costExtension } from "../limits/cost.js";
 import type { AnyModel } from "../relations.js";
-import { planSingleItem } from "../resolve/planner.js";
+import { planFirstPage, planSingleItem } from "../resolve/planner.js";
 import { readPage, type ListArgs } from "../resolve/page.js";
 import type { SchemaContext } from "./context.js";
 import { scalarRef } from "./field-types.js";
@@ -51,7 +51,10 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
       description: `${meta.name} items of one partition, in sort-key order.`,
       args: { ...fieldArgs(t, ctx, model, pkFields), ...listArgs(t, ctx, model) },
       extensions: costExtension({ kind: "page" }),
-      resolve: (_: unknown, args: Args) => readPage(model, pick(args, pkFields), args as ListArgs, ctx.pageLimits) as never,
+      resolve: (_: unknown, args: Args, _ctx: unknown, info: GraphQLResolveInfo) => {
+        planFirstPage(info, model, relations, pick(args, pkFields), args, ctx.pageLimits);
+        return readPage(model, pick(args, pkFields), args as ListArgs, ctx.pageLimits) as never;
+      },
     }),
   };
   if (gsiFields.length) {
