@@ -1,7 +1,7 @@
 import type { GraphQLObjectType } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { belongsTo, buildSchema, hasMany, hasOne } from "../../src/graphql/index.js";
-import { defineModel, field } from "../../src/index.js";
+import { defineModel, field, InvalidDefinition } from "../../src/index.js";
 import { graphqlClient } from "../support/graphql.js";
 import { useFreshTable } from "../support/storm.js";
 
@@ -57,5 +57,14 @@ describe("relations", () => {
     expect(String(fields.books?.type)).toBe("BookConnection!");
     expect(String(fields.profile?.type)).toBe("Profile");
     expect(fields.books?.args.map((a) => a.name)).toEqual(["filter", "first", "after", "reverse"]);
+  });
+});
+
+describe("schema definition errors", () => {
+  it("refuses two models that would give the same GraphQL names, and relations to models left out", () => {
+    const Twin = defineModel("book", { isbn: field.string({ pk: true }) });
+    expect(() => buildSchema({ models: [Book, Twin] })).toThrow(InvalidDefinition);
+    expect(() => buildSchema({ models: [Author], relations: { Author: { books: hasMany(Book, { index: true, fields: { written_by: "author_id" } }) } } })).toThrow(/add Book to models/);
+    expect(() => buildSchema({ models: [Author, Book], relations: { Book: { author: belongsTo(Author) } } })).toThrow(/needs a field of Book/);
   });
 });

@@ -32,7 +32,10 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
   const models = new Map(options.models.map((m) => [m.meta.name, m] as const));
   const names = new Map(options.models.map((m) => [m.meta.name, modelNames(m.meta)] as const));
   checkUnique("type", [...names.values()].map((n) => n.type));
-  checkUnique("field", [...names.values()].flatMap((n) => [n.single, n.plural, ...(models.get(n.type)?.meta.gsi.length ? [n.byIndex] : [])]));
+  checkUnique("field", options.models.flatMap((m) => {
+    const n = names.get(m.meta.name)!;
+    return [n.single, n.plural, ...(m.meta.gsi.length ? [n.byIndex] : [])];
+  }));
   const relations = new Map<string, Readonly<Record<string, Relation>>>();
   for (const [modelName, rels] of Object.entries(options.relations ?? {}) as [string, Record<string, Relation>][]) {
     const source = models.get(modelName);
