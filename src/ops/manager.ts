@@ -51,10 +51,10 @@ export class Manager<Fs extends Fields> {
   /** Updates the item with this key (never creates) and returns it as stored afterwards. */
   async update(key: KeyOf<Fs>, changes: UpdateOf<Fs>, options: { condition?: Where<Fs> } = {}): Promise<Instance<Fs>> {
     const meta = this.#meta;
-    // GSI1PK is rebuilt from every gsi field and the version is checked against the stored
-    // one: when the changes do not carry all of that, read the item first.
+    // GSI1PK is rebuilt from every gsi field: when the changes carry only some, read the
+    // others first. (A version field needs no read: an update by key increments it in place.)
     const touched = meta.gsi.filter((p) => p.name in changes).length;
-    const needsCurrent = meta.versionField !== undefined || (touched > 0 && touched < meta.gsi.length);
+    const needsCurrent = touched > 0 && touched < meta.gsi.length;
     const current = needsCurrent ? fieldValues((await this.get(key, { consistent: true })) as unknown as ModelBase) : (key as Record<string, unknown>);
     const stored = await updateItem(meta, current, changes, options as { condition?: Where });
     return this.model.fromStored(stored);

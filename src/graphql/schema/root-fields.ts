@@ -77,9 +77,9 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
   const object = ctx.refs.get(meta.name)!.object;
   const key = keyInput(ctx, model);
   const write = costExtension({ kind: "write" });
-  // An update by key reads the item first when it must check its version or rebuild GSI1PK
-  // from gsi fields the input may leave out (Manager.update).
-  const update = costExtension({ kind: "write", requests: meta.versionField || meta.gsi.length > 1 ? 2 : 1 });
+  // An update by key reads the item first when it must rebuild GSI1PK from gsi fields the
+  // input may leave out (Manager.update).
+  const update = costExtension({ kind: "write", requests: meta.gsi.length > 1 ? 2 : 1 });
   return {
     [names.create]: t.field({
       type: object,

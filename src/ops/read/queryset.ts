@@ -1,7 +1,7 @@
 import type { QueryCommandInput } from "@aws-sdk/client-dynamodb";
 import { ValidationError } from "../../errors/index.js";
 import type { SortKeyCondition } from "../../keys/sort-key.js";
-import type { NativeItem } from "../../model/item.js";
+import { toAttributeMap, type NativeItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { markPartial } from "../../model/instance.js";
 import { itemMatchesModel } from "../../model/routing.js";
@@ -121,7 +121,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     let remaining = this.state.limit ?? Infinity;
     let start: CursorKey | undefined;
     do {
-      const out = await readPartition({ ...input, ...(start ? { ExclusiveStartKey: toKey(start) } : {}) }, shape);
+      const out = await readPartition({ ...input, ...(start ? { ExclusiveStartKey: toAttributeMap(start) } : {}) }, shape);
       for (const item of out.items) {
         if (!itemMatchesModel(this.binding.meta, item)) continue;
         yield this.#build(item);
@@ -164,7 +164,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
       const out = await readPartition({
         ...input,
         Limit: input.FilterExpression ? Math.max(need, 100) : need,
-        ...(start ? { ExclusiveStartKey: toKey(start) } : {}),
+        ...(start ? { ExclusiveStartKey: toAttributeMap(start) } : {}),
       }, shape);
       matched.push(...out.items.filter((item) => itemMatchesModel(this.binding.meta, item)));
       start = out.lastKey;
@@ -181,8 +181,4 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
       cursorAt: (index) => encodeCursor(secret, fingerprint, resumeKey(items[index]!, !!input.IndexName)),
     };
   }
-}
-
-function toKey(key: CursorKey): Record<string, { S: string }> {
-  return Object.fromEntries(Object.entries(key).map(([k, v]) => [k, { S: v }]));
 }
