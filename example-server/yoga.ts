@@ -1,5 +1,5 @@
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from "graphql-yoga";
-import { useStormParserLimit } from "../src/graphql/index.js";
+import { useStormParserLimit } from "../src/yoga/index.js";
 import { exampleQuery } from "./example-query.js";
 import { useTableReadiness } from "./health.js";
 import { buildExampleSchema } from "./schema.js";

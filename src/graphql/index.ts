@@ -10,4 +10,3 @@ export { belongsTo, hasMany, hasOne, type AnyModel, type FieldMapping, type HasM
 export { DEFAULT_LIMITS, type OperationLimits } from "./limits/limits.js";
 export { toClientError } from "./errors.js";
 export { DateTimeScalar, JSONScalar } from "./scalars.js";
-export { useStormIntrospection, useStormParserLimit, type IntrospectionOptions } from "./yoga-plugins.js";

@@ -2,6 +2,7 @@ import { assertJavaAvailable } from "./java.js";
 import { launch, PortInUseError } from "./launch.js";
 import { findFreePort, isPortFree, LOOPBACK } from "./port.js";
 
+export { DYNAMO_DB_LOCAL_REQUIRED_MESSAGE } from "./dynamo-db-local.js";
 export { JAVA_REQUIRED_MESSAGE } from "./java.js";
 export { LOCAL_CREDENTIALS, LOCAL_REGION } from "./ready.js";
 
@@ -29,9 +30,9 @@ const MAX_PORT_ATTEMPTS = 5;
  * SIGINT/SIGTERM/SIGHUP, so it never outlives its parent (except a SIGKILL of
  * the parent). Until `stop()` it keeps the event loop alive, like a server.
  *
- * @throws if Java is missing (the message says what to install), the port is
- *   taken, or DynamoDB Local does not answer within 30 s (the message ends
- *   with its output).
+ * @throws if Java or the optional peer `dynamo-db-local` is missing (the
+ *   message says what to install), the port is taken, or DynamoDB Local does
+ *   not answer within 30 s (the message ends with its output).
  *
  * @example
  * ```ts

