@@ -1,6 +1,6 @@
 import type { StandardSchemaV1 } from "./standard-schema.js";
 
-export type FieldKind = "string" | "number" | "boolean" | "json" | "list" | "datetime" | "enum";
+export type FieldKind = "string" | "number" | "int" | "boolean" | "json" | "list" | "datetime" | "enum";
 
 /** Options every field kind accepts. */
 export interface FieldOptions<T> {
@@ -79,10 +79,15 @@ function listField(options?: FieldOptions<unknown[]>): TypedField<unknown[], Fie
   return typed(make("list", options));
 }
 
-/** Field constructors: `field.string({ pk: true })`, `field.json<Address>()`, `field.enum(["a", "b"])`. */
+/** Field constructors: `field.string({ pk: true })`, `field.int()`, `field.json<Address>()`, `field.enum(["a", "b"])`. */
 export const field = {
   string: <const O extends FieldOptions<string> = {}>(options?: O) => make<string, O>("string", options),
   number: <const O extends NumberOptions = {}>(options?: O) => make<number, O>("number", options),
+  /**
+   * A whole number from -2^31 to 2^31-1 (GraphQL's `Int`, 32-bit signed); other values are a
+   * ValidationError. For larger integers use `field.number()` (`Float`, exact to 2^53).
+   */
+  int: <const O extends NumberOptions = {}>(options?: O) => make<number, O>("int", options),
   boolean: <const O extends FieldOptions<boolean> = {}>(options?: O) => make<boolean, O>("boolean", options),
   /** An ISO-8601 date-time string. */
   datetime: <const O extends DatetimeOptions = {}>(options?: O) => make<string, O>("datetime", options),

@@ -2,6 +2,10 @@ import { ValidationError } from "../errors/index.js";
 import type { AnyField } from "./types.js";
 import type { ModelMeta } from "./meta.js";
 
+/** The range of `field.int()`: GraphQL's Int, a 32-bit signed integer. */
+const INT_MIN = -(2 ** 31);
+const INT_MAX = 2 ** 31 - 1;
+
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** An ISO-8601 date or date-time naming a real day: `Date.parse` rolls "2024-02-30" over to March 1st. */
@@ -26,6 +30,11 @@ export function fieldValueProblem(field: AnyField, value: unknown): string | nul
         return `integer ${String(value)} is outside the safe integer range and would lose precision`;
       }
       return null;
+    case "int":
+      // GraphQL's Int is 32-bit signed: a wider value would be stored, then fail every read.
+      return Number.isInteger(value) && (value as number) >= INT_MIN && (value as number) <= INT_MAX
+        ? null
+        : `expected an integer from ${INT_MIN} to ${INT_MAX}, got ${String(value)}`;
     case "boolean":
       return typeof value === "boolean" ? null : `expected a boolean, got ${typeof value}`;
     case "datetime":

@@ -18,6 +18,7 @@ describe("field kinds", () => {
     at: field.datetime(),
     kind: field.enum(["meeting", "call"]),
     done: field.boolean(),
+    seats: field.int({ default: 1 }),
   });
   const valid = { id: "e1", at: "2024-05-01T10:30:00.000Z", kind: "call", done: false } as const;
 
@@ -29,6 +30,14 @@ describe("field kinds", () => {
     const e = await Event.objects.get({ id: valid.at });
     expect(e.done).toBe(false);
     expect(e.kind).toBe("call");
+    expect(e.seats).toBe(1);
+  });
+
+  it("stores ints across the whole 32-bit range", async () => {
+    for (const seats of [2 ** 31 - 1, -(2 ** 31), 0]) {
+      await Event.objects.create({ ...valid, id: `seats ${seats}`, seats });
+      expect((await Event.objects.get({ id: `seats ${seats}` })).seats).toBe(seats);
+    }
   });
 
   it.each([
@@ -37,6 +46,9 @@ describe("field kinds", () => {
     ["a datetime on a day that does not exist", { at: "2023-02-29T10:00:00Z" }],
     ["an enum value outside its values", { kind: "party" }],
     ["a boolean given as a string", { done: "false" }],
+    ["an int with a fraction", { seats: 1.5 }],
+    ["an int beyond 32 bits", { seats: 2 ** 31 }],
+    ["an int below 32 bits", { seats: -(2 ** 31) - 1 }],
   ])("refuses %s with ValidationError and writes nothing", async (_, bad) => {
     const e = new Event({ ...valid, id: "bad", ...(bad as object) });
     await expectRefused(env, e, () => e.save(), ValidationError);

@@ -13,6 +13,7 @@ const Thing = defineModel("Thing", {
   seq: field.number({ sk: true }),
   name: field.string(),
   count: field.number({ default: 0 }),
+  rank: field.int({ default: 0 }),
   active: field.boolean(),
   status: field.enum(["draft", "live"]),
   info: field.json<Info>(),
@@ -35,9 +36,10 @@ const typeOnly = (_: () => unknown) => undefined;
 declare const thing: Thing;
 
 describe("instance fields are typed from the definition", () => {
-  it("scalars, enums, json, lists, datetimes", () => {
+  it("scalars, ints, enums, json, lists, datetimes", () => {
     expectTypeOf<Thing["id"]>().toEqualTypeOf<string>();
     expectTypeOf<Thing["seq"]>().toEqualTypeOf<number>();
+    expectTypeOf<Thing["rank"]>().toEqualTypeOf<number>();
     expectTypeOf<Thing["active"]>().toEqualTypeOf<boolean>();
     expectTypeOf<Thing["status"]>().toEqualTypeOf<"draft" | "live">();
     expectTypeOf<Thing["info"]>().toEqualTypeOf<Info>();
@@ -72,6 +74,7 @@ describe("derived item types", () => {
       info: Info;
       items: string[];
       count?: number;
+      rank?: number;
       address?: Address;
       at?: string;
       note?: string;
@@ -91,6 +94,8 @@ describe("what must not compile", () => {
     typeOnly(() => new Thing({ id: "t1", seq: 1, name: "n", active: true, status: "draft", info: { tags: [] }, items: [], bogus: 1 }));
     // @ts-expect-error wrong value type
     typeOnly(() => new Thing({ ...valid, name: 1 }));
+    // @ts-expect-error an int field takes numbers
+    typeOnly(() => new Thing({ ...valid, rank: "1" }));
     // @ts-expect-error enum value outside the list
     typeOnly(() => new Thing({ ...valid, status: "gone" }));
     // @ts-expect-error json of the wrong shape

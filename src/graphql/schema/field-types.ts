@@ -14,6 +14,8 @@ export function scalarRef(ctx: SchemaContext, model: AnyModel, name: string): { 
       return { type: "String", list: false };
     case "number":
       return { type: "Float", list: false };
+    case "int":
+      return { type: "Int", list: false };
     case "boolean":
       return { type: "Boolean", list: false };
     case "datetime":
