@@ -36,6 +36,6 @@ export function defineModel<const Name extends string, const Fs extends Fields>(
   Object.defineProperty(Model, "name", { value: name });
   const typed = Model as unknown as ModelClass<Fs, Name>;
   Object.defineProperty(Model, "objects", { value: new Manager<Fs>(typed), enumerable: true });
-  registerModel(typed);
+  registerModel(typed, options.replace ?? false);
   return Object.freeze(typed);
 }

@@ -15,6 +15,13 @@ export interface ModelOptions {
   validate?: StandardSchemaV1;
   /** A short description, shown in the GraphQL schema. */
   description?: string;
+  /**
+   * Replace an earlier model of the same name instead of refusing it: for modules that hot
+   * reload re-evaluates, and tests of a changed definition. Two models of one name cannot
+   * serve together (`_type` names one model): the later one is what collections build.
+   * @default false
+   */
+  replace?: boolean;
 }
 
 export interface KeyPart {

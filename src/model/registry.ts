@@ -1,14 +1,22 @@
+import { InvalidDefinition } from "../errors/index.js";
 import type { AnyModelClass } from "./model-types.js";
 
 /**
- * Every model defined in this process, by name: what `_type` refers to. A later definition
- * under the same name replaces the earlier one, as redefining a model in a test or a
- * hot-reloaded module means to.
+ * Every model defined in this process, by name: what `_type` refers to, so one name is one
+ * model. Redefining a name is refused unless the definition says `replace` (a hot-reloaded
+ * module, a test of a changed schema).
  */
 const models = new Map<string, AnyModelClass>();
 
-export function registerModel(model: AnyModelClass): void {
-  models.set(model.meta.name, model);
+export function registerModel(model: AnyModelClass, replace: boolean): void {
+  const name = model.meta.name;
+  if (!replace && models.has(name)) {
+    throw new InvalidDefinition(
+      `defineModel("${name}"): a model named "${name}" is already defined; stored items name their model in _type, ` +
+        "so each name must be one model (rename one, or pass { replace: true } to redefine it on purpose)",
+    );
+  }
+  models.set(name, model);
 }
 
 export function registeredModel(name: string): AnyModelClass | undefined {

@@ -2,7 +2,7 @@ import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  AlreadyExists, defineModel, DoesNotExist, F, field, KeyFieldUpdateError, MissingRequiredFields, table, ValidationError,
+  AlreadyExists, defineModel, DoesNotExist, F, field, InvalidDefinition, KeyFieldUpdateError, MissingRequiredFields, table, ValidationError,
 } from "../../src/index.js";
 import { Order, TestModel, User } from "../support/models.js";
 import { useFreshTable } from "../support/storm.js";
@@ -151,11 +151,16 @@ describe("writes and reads against DynamoDB Local", () => {
   it("ignores a removed field, and reads an added one empty until updated", async () => {
     const V1 = defineModel("Evolving", { id: field.string({ pk: true }), old: field.string() });
     await V1.objects.create({ id: "e1", old: "x" });
-    const V2 = defineModel("Evolving", { id: field.string({ pk: true }), added: field.string({ optional: true }) });
+    const V2 = defineModel("Evolving", { id: field.string({ pk: true }), added: field.string({ optional: true }) }, { replace: true });
     const got = await V2.objects.get({ id: "e1" });
     expect(got.toJSON()).toEqual({ id: "e1" });
     await got.update({ added: "now" });
     expect((await V2.objects.get({ id: "e1" })).added).toBe("now");
+  });
+
+  it("refuses a second model under a name already defined (replace: true, above, redefines on purpose)", () => {
+    expect(() => defineModel("User", { id: field.string({ pk: true }) })).toThrow(InvalidDefinition);
+    expect(() => defineModel("User", { id: field.string({ pk: true }) })).toThrow(/already defined/);
   });
 
   it("escapes # so distinct values never share a key", async () => {
