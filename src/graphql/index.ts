@@ -1,7 +1,7 @@
 // Schema
 export { buildSchema } from "./build-schema.js";
 export { PothosStormPlugin, StormPlugin } from "./plugin/index.js";
-export type { Guard, StormModelsOptions, StormRefs, StormScalars, StormSchemaTypes } from "./plugin/types.js";
+export type { FieldGuard, Guard, StormModelsOptions, StormRefs, StormScalars, StormSchemaTypes, WriteGuard, WriteOperation } from "./plugin/types.js";
 
 // Relations
 export { belongsTo, hasMany, hasOne, type AnyModel, type FieldMapping, type HasManyOptions, type Relation } from "./relations.js";

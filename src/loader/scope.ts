@@ -20,12 +20,11 @@ export interface LoaderOptions {
   retry?: RetryOptions;
 }
 
-function cloneResult(result: QueryResult): QueryResult {
-  // Cached items are shared by every reader of the scope; each gets its own copy to change.
-  return structuredClone(result);
-}
-
-/** The loaders of one request: an item loader and a partition loader sharing what they read. */
+/**
+ * The loaders of one request: an item loader and a partition loader sharing what they read.
+ * Items are handed out as cached, shared by every reader of the scope and never changed:
+ * instances copy what they could change (`fromStoredItem`), so nothing is deep-copied here.
+ */
 class LoaderScope implements Loaders {
   readonly #partitions = new PartitionLoader();
   readonly #items: ItemLoader;
@@ -35,16 +34,15 @@ class LoaderScope implements Loaders {
   }
 
   async get(key: TableKey, consistent = false): Promise<NativeItem | null> {
-    const item = await this.#items.load(table.client, table.name, { PK: key.PK, SK: key.SK }, consistent);
-    return item && structuredClone(item);
+    return this.#items.load(table.client, table.name, { PK: key.PK, SK: key.SK }, consistent);
   }
 
-  async query(input: QueryCommandInput, shape?: ReadShape): Promise<QueryResult> {
-    return cloneResult(await this.#partitions.read(table.client, input, shape, false));
+  query(input: QueryCommandInput, shape?: ReadShape): Promise<QueryResult> {
+    return this.#partitions.read(table.client, input, shape, false);
   }
 
-  async queryAll(input: QueryCommandInput, shape?: ReadShape): Promise<QueryResult> {
-    return cloneResult(await this.#partitions.read(table.client, input, shape, true));
+  queryAll(input: QueryCommandInput, shape?: ReadShape): Promise<QueryResult> {
+    return this.#partitions.read(table.client, input, shape, true);
   }
 
   primeItems(items: readonly NativeItem[], options: { consistent?: boolean } = {}): void {

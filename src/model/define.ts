@@ -28,8 +28,8 @@ export function defineModel<const Name extends string, const Fs extends Fields>(
     static readonly modelName = name;
     static readonly fields = meta.fields;
     static fromStored(item: Readonly<Record<string, unknown>>): Instance<Fs> {
-      const instance = Object.create(Model.prototype) as ModelBase;
-      Object.assign(instance, fromStoredItem(meta, item));
+      const instance = Object.create(Model.prototype) as Record<string, unknown>;
+      fromStoredItem(meta, item, instance);
       return instance as unknown as Instance<Fs>;
     }
   };

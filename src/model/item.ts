@@ -1,6 +1,6 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import { ValidationError } from "../errors/index.js";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { decodeAttributeMap } from "./attribute-decoder.js";
 import { buildPk, buildSk, gsi1pkForWrite } from "../keys/build.js";
 import type { ModelMeta } from "./meta.js";
 
@@ -23,13 +23,30 @@ export function toStoredItem(meta: ModelMeta, values: Readonly<NativeItem>): Nat
   return item;
 }
 
-/** Field values of a stored item; attributes that are not fields (removed ones) are ignored. */
-export function fromStoredItem(meta: ModelMeta, item: Readonly<NativeItem>): NativeItem {
-  const values: NativeItem = {};
+/**
+ * A copy of a stored value that changing cannot reach the original: stored items are shared
+ * by every reader of a loader scope, so lists, sets and JSON maps are copied into instances.
+ */
+function ownCopy(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map(ownCopy);
+  if (value instanceof Set) return new Set([...value].map(ownCopy));
+  if (value instanceof Uint8Array) return value.slice();
+  const out: NativeItem = {};
+  for (const key in value) out[key] = ownCopy((value as NativeItem)[key]);
+  return out;
+}
+
+/**
+ * Field values of a stored item, written into `into` (an instance, built without an
+ * intermediate object); attributes that are not fields (removed ones, keys) are ignored.
+ */
+export function fromStoredItem(meta: ModelMeta, item: Readonly<NativeItem>, into: NativeItem = {}): NativeItem {
   for (const name of meta.fieldNames) {
-    if (item[name] !== undefined) values[name] = item[name];
+    const value = item[name];
+    if (value !== undefined) into[name] = ownCopy(value);
   }
-  return values;
+  return into;
 }
 
 export function toAttributeMap(value: Readonly<NativeItem>): RawItem {
@@ -40,16 +57,7 @@ export function toAttributeValue(value: unknown): AttributeValue {
   return toAttributeMap({ v: value }).v!;
 }
 
-/** A stored number as a JavaScript number, refused when that would change it. */
-function exactNumber(text: string): number {
-  const n = Number(text);
-  if (!Number.isFinite(n) || (Number.isInteger(n) && !Number.isSafeInteger(n))) {
-    throw new ValidationError(`Stored number ${text} cannot be held exactly by a JavaScript number`);
-  }
-  return n;
-}
-
 /** Unmarshalls, refusing numbers JavaScript cannot hold exactly instead of rounding them (or turning them into BigInt). */
 export function fromAttributeMap(raw: RawItem): NativeItem {
-  return unmarshall(raw, { wrapNumbers: exactNumber });
+  return decodeAttributeMap(raw);
 }

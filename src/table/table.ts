@@ -15,8 +15,9 @@ export interface TableConfig {
   /** DynamoDB client. @default a client for process.env.DYNAMODB_ENDPOINT, else the AWS default chain */
   client?: DynamoDBClient;
   /**
-   * Secret that signs pagination cursors. Set it (or STORM_CURSOR_SECRET) when several
-   * processes serve one API, so a cursor from one is accepted by another.
+   * Secret that encrypts and authenticates pagination cursors and GraphQL Relay ids. Set
+   * it (or STORM_CURSOR_SECRET) when several processes serve one API, or ids must outlive
+   * a restart, so a cursor or id from one process is accepted by another.
    * @default process.env.STORM_CURSOR_SECRET, else a random secret per process
    */
   cursorSecret?: string;

@@ -3,6 +3,7 @@ import { Customer, Order, Product } from "../../example-server/models.js";
 import { buildExampleSchema } from "../../example-server/schema.js";
 import { errorCodes, graphqlClient } from "../support/graphql.js";
 import { useFreshTable } from "../support/storm.js";
+import { tamper } from "../support/tokens.js";
 
 let env: Awaited<ReturnType<typeof useFreshTable>>;
 let gql: ReturnType<typeof graphqlClient>;
@@ -165,9 +166,7 @@ describe("paging", () => {
   it("refuses a forged cursor and a cursor from another partition with BAD_CURSOR", async () => {
     const first = await gql<PageData>(page, { after: null });
     const cursor = first.data!.orders.pageInfo.endCursor!;
-    const [payload] = cursor.split(".");
-    const forgedPayload = Buffer.from(Buffer.from(payload!, "base64url").toString().replace("c1", "c2")).toString("base64url");
-    expect(errorCodes(await gql(page, { after: `${forgedPayload}.${cursor.split(".")[1]}` }))).toEqual(["BAD_CURSOR"]);
+    expect(errorCodes(await gql(page, { after: tamper(cursor) }))).toEqual(["BAD_CURSOR"]);
     expect(errorCodes(await gql(page, { after: "garbage" }))).toEqual(["BAD_CURSOR"]);
     const foreign = await gql(`query($after: String) { orders(customer_id: "c2", after: $after) { nodes { order_id } } }`, { after: cursor });
     expect(errorCodes(foreign)).toEqual(["BAD_CURSOR"]);

@@ -1,8 +1,9 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from "@pothos/core";
 import type { GraphQLFieldResolver } from "graphql";
-import { clientError, toClientError } from "../errors.js";
+import { toClientError } from "../errors.js";
 import { checkOperationLimits } from "../limits/check.js";
 import { inOperation } from "../operation-loaders.js";
+import { authorized } from "./guards.js";
 import { stormStateOf } from "./state.js";
 import { stormModels } from "./schema-builder.js";
 import type { Guard } from "./types.js";
@@ -18,14 +19,9 @@ function mapErrors(run: () => unknown): unknown {
   }
 }
 
-async function guarded(guard: Guard, parent: unknown, args: Record<string, unknown>, context: unknown, run: () => unknown): Promise<unknown> {
-  if (!(await guard(parent, args, context))) throw clientError("FORBIDDEN", "Not allowed");
-  return run();
-}
-
 /**
  * The STORM Pothos plugin: adds `builder.stormModels(...)`, and wraps resolvers so each
- * runs with its operation's loaders, honours guards, maps ORM errors to client codes, and
+ * runs with its operation's loaders, honours read and write guards, maps ORM errors to client codes, and
  * (on root fields) checks the operation's depth, alias, token and cost limits.
  */
 export class PothosStormPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
@@ -35,13 +31,15 @@ export class PothosStormPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
   ): GraphQLFieldResolver<unknown, Types["Context"], object> {
     const state = stormStateOf(this.builder);
     const isRoot = fieldConfig.kind === "Query" || fieldConfig.kind === "Mutation";
-    const guard = (fieldConfig.pothosOptions as { stormGuard?: Guard }).stormGuard ?? state.guards.get(`${fieldConfig.parentType}.${fieldConfig.name}`);
+    const coordinate = `${fieldConfig.parentType}.${fieldConfig.name}`;
+    const rules = { guard: (fieldConfig.pothosOptions as { stormGuard?: Guard }).stormGuard ?? state.guards.get(coordinate), write: state.writeChecks.get(coordinate) };
+    const checked = !!(rules.guard || rules.write);
     // Plain field reads are the hot path (one call per field per item): leave them bare.
-    if (fieldConfig.extensions?.stormPlain && !guard) return resolver;
+    if (fieldConfig.extensions?.stormPlain && !checked) return resolver;
     return (parent, args, context, info) => {
       if (isRoot) checkOperationLimits(info, state.limits);
       const run = () =>
-        mapErrors(() => (guard ? guarded(guard, parent, args as Record<string, unknown>, context, () => resolver(parent, args, context, info)) : resolver(parent, args, context, info)));
+        mapErrors(() => (checked ? authorized(rules, parent, args as Record<string, unknown>, context, () => resolver(parent, args, context, info)) : resolver(parent, args, context, info)));
       return state.batching ? inOperation(context, run) : run();
     };
   }

@@ -10,7 +10,9 @@ import { nodeField, nodeInterface } from "../schema/node.js";
 import { mutationFields, queryFields } from "../schema/root-fields.js";
 import { DateTimeScalar, JSONScalar } from "../scalars.js";
 import { stormStateOf } from "./state.js";
-import type { StormModelsOptions, StormRefs } from "./types.js";
+import { checkHiddenCreatable, checkKeyFieldsOpen, writeChecksOf } from "./field-rules.js";
+import { readGuardOf, writeGuardOf } from "./guards.js";
+import type { FieldGuard, Guard, StormModelsOptions, StormRefs, WriteGuard } from "./types.js";
 
 function checkUnique(what: string, names: string[]): void {
   const seen = new Set<string>();
@@ -50,21 +52,43 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
   const state = stormStateOf(builder);
   state.limits = { ...DEFAULT_LIMITS, ...options.limits };
   state.batching = options.batching ?? true;
+  const guardOptions = new Map<string, Guard | FieldGuard>();
   for (const [type, fields] of Object.entries(options.guard ?? {})) {
     // Guards are keyed by model name or root type name; the resolver wrapper sees type names.
     const typeName = names.get(type)?.type ?? type;
-    for (const [field, guard] of Object.entries(fields)) state.guards.set(`${typeName}.${field}`, guard);
+    for (const [field, option] of Object.entries(fields)) {
+      guardOptions.set(`${typeName}.${field}`, option);
+      const read = readGuardOf(option);
+      if (read) state.guards.set(`${typeName}.${field}`, read);
+    }
   }
 
   const renamed = (model: AnyModel) => (options.rename?.[model.meta.name as never] ?? {}) as Record<string, string>;
   const hiddenFields = (model: AnyModel) => new Set<string>(options.hide?.[model.meta.name as never] ?? []);
-  /** Hidden fields, and fields whose guard runs under their (possibly renamed) output name. */
+  /** The guard option of a model field, declared under its (possibly renamed) output name. */
+  const guardOf = (model: AnyModel, field: string) => guardOptions.get(`${names.get(model.meta.name)!.type}.${renamed(model)[field] ?? field}`);
+  /** Hidden fields, and fields with a read guard. */
   const restrictedFields = (model: AnyModel): Set<string> => {
-    const type = names.get(model.meta.name)!.type;
     const restricted = hiddenFields(model);
-    for (const field of model.meta.fieldNames) if (state.guards.has(`${type}.${renamed(model)[field] ?? field}`)) restricted.add(field);
+    for (const field of model.meta.fieldNames) {
+      const option = guardOf(model, field);
+      if (option && readGuardOf(option)) restricted.add(field);
+    }
     return restricted;
   };
+  for (const model of options.models) {
+    const hidden = hiddenFields(model);
+    checkKeyFieldsOpen(model, (field) => hidden.has(field) || guardOf(model, field) !== undefined);
+    if (options.mutations === false) continue;
+    checkHiddenCreatable(model, hidden);
+    const writeGuards = new Map<string, WriteGuard>();
+    for (const field of model.meta.fieldNames) {
+      const option = guardOf(model, field);
+      const write = option && writeGuardOf(option);
+      if (write) writeGuards.set(field, write);
+    }
+    for (const [coordinate, check] of writeChecksOf(names.get(model.meta.name)!, writeGuards)) state.writeChecks.set(coordinate, check);
+  }
 
   builder.addScalarType("JSON" as never, JSONScalar);
   builder.addScalarType("DateTime" as never, DateTimeScalar);
@@ -73,6 +97,7 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
     builder,
     pageLimits,
     guards: state.guards,
+    hidden: new Map(options.models.map((m) => [m.meta.name, hiddenFields(m)] as const)),
     restricted: new Map(options.models.map((m) => [m.meta.name, restrictedFields(m)] as const)),
     models,
     names,

@@ -18,6 +18,24 @@ export type StormSchemaTypes = {
 /** Returns false (or throws) to refuse: the field answers a FORBIDDEN error. */
 export type Guard = (parent: unknown, args: Record<string, unknown>, context: unknown) => boolean | Promise<boolean>;
 
+/** The generated mutation a write guard is asked about. */
+export type WriteOperation = "create" | "update";
+
+/**
+ * Whether a client may set a field through `createX(input)` or `updateX(key, input)`. Called
+ * only when `input` sets the field (on update, an explicit null counts: it removes the
+ * value), with the mutation's `input`, all its arguments (`key` on update), the context and
+ * the operation. Returns false (or throws) to refuse: the mutation answers FORBIDDEN and
+ * writes nothing.
+ */
+export type WriteGuard = (input: Record<string, unknown>, args: Record<string, unknown>, context: unknown, operation: WriteOperation) => boolean | Promise<boolean>;
+
+/** The read and write guards of one field, declared apart; a side left out is open. */
+export interface FieldGuard {
+  read?: Guard;
+  write?: WriteGuard;
+}
+
 type ModelName<Ms extends readonly AnyModel[]> = Ms[number]["modelName"];
 type FieldNameOf<Ms extends readonly AnyModel[], N> = keyof Extract<Ms[number], { modelName: N }>["fields"] & string;
 
@@ -27,15 +45,21 @@ export interface StormModelsOptions<Ms extends readonly AnyModel[] = readonly An
   models: Ms;
   /** Relation fields per model: `{ Customer: { orders: hasMany(Order) } }`. */
   relations?: { [N in ModelName<Ms>]?: Record<string, Relation> };
-  /** Model fields left out of the object types: `{ User: ["password_hash"] }`. */
+  /**
+   * Model fields left out of every output and input type (and filters): only server code
+   * writes them. `{ User: ["password_hash"] }`. Key fields cannot be hidden.
+   */
   hide?: { [N in ModelName<Ms>]?: readonly FieldNameOf<Ms, N>[] };
   /** Output names for model fields: `{ User: { name: "fullName" } }`. */
   rename?: { [N in ModelName<Ms>]?: Partial<Record<FieldNameOf<Ms, N>, string>> };
   /**
-   * Guards per type and field, including root fields:
-   * `{ User: { email: (user, args, ctx) => isAdmin(ctx) }, Mutation: { deleteUser: ... } }`.
+   * Guards per type (or model) and output field, including root fields. A function guards
+   * both reads of the field and writes of it through the generated mutations (see
+   * `WriteGuard` for how it is called then); `{ read, write }` declares them apart.
+   * Key fields cannot be guarded.
+   * `{ User: { email: (user, args, ctx) => isAdmin(ctx), role: { write: (input, args, ctx) => isAdmin(ctx) } }, Mutation: { deleteUser: ... } }`.
    */
-  guard?: Record<string, Record<string, Guard>>;
+  guard?: Record<string, Record<string, Guard | FieldGuard>>;
   /**
    * Batch and deduplicate reads per operation, and read a parent with its same-partition
    * children in one Query. Off, every field makes its own requests (for comparison only).

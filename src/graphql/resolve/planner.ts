@@ -8,9 +8,11 @@ import type { AnyModel, Relation } from "../relations.js";
 import { sharesPartition } from "../relations.js";
 import { argumentValue, plannedPageSize } from "../selection.js";
 
-/** Items read beyond the estimate, so other item types sorting between them rarely cut the read short. */
-const SLACK = 25;
-/** The most one look-ahead read asks for: a bounded read, whatever the partition holds. */
+/**
+ * The most one look-ahead read asks for: a bounded read, whatever the partition holds. It
+ * asks for what the plan needs and no more: when other item types sort in between and cut
+ * it short, what it did not hold is read after it (one more request), not over-read always.
+ */
 const MAX_LOOKAHEAD = 1000;
 
 /** Fields selected directly in these selection sets (fragments spread). */
@@ -44,7 +46,7 @@ function nodeFields(info: GraphQLResolveInfo): FieldNode[] {
  * the item's own partition, one Query page of that partition is started, and the item and
  * those relations are answered from it instead of a get plus a query per relation.
  *
- * The page is bounded (what the relations ask for, plus slack) when one reading direction
+ * The page is bounded (what the relations ask for) when one reading direction
  * meets the item before the children it needs: the item sorts before the children and they
  * are read forward, or after them and they are read in reverse. Otherwise the item and the
  * children sit at opposite ends and only an unbounded page (up to DynamoDB's 1 MB) can hold
@@ -70,7 +72,7 @@ export function planSingleItem(info: GraphQLResolveInfo, model: AnyModel, relati
   if (wanted === 0) return;
   const [direction] = directions;
   if (directions.size > 1 || direction === "opposite") prefetchPartition(model.meta, key);
-  else prefetchPartition(model.meta, key, { limit: Math.min(1 + wanted + SLACK, MAX_LOOKAHEAD), reverse: direction === "reverse" });
+  else prefetchPartition(model.meta, key, { limit: Math.min(1 + wanted, MAX_LOOKAHEAD), reverse: direction === "reverse" });
 }
 
 /**
@@ -93,5 +95,5 @@ export function planFirstPage(info: GraphQLResolveInfo, model: AnyModel, relatio
   });
   if (!before) return;
   const size = plannedPageSize(info.fieldNodes[0]!, info.variableValues, limits) + 1;
-  prefetchPartition(model.meta, partition, { limit: Math.min(1 + size + SLACK, MAX_LOOKAHEAD) });
+  prefetchPartition(model.meta, partition, { limit: Math.min(1 + size, MAX_LOOKAHEAD) });
 }

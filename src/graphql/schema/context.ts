@@ -19,8 +19,10 @@ export interface ModelRefs {
 export interface SchemaContext {
   builder: Builder;
   pageLimits: PageSizeLimits;
-  /** Guards by `Type.field`: a guarded field is nullable, since it may be refused. */
+  /** Read guards by `Type.field`: a guarded field is nullable, since it may be refused. */
   guards: ReadonlyMap<string, unknown>;
+  /** Model fields hidden, per model: out of every output and input type. */
+  hidden: ReadonlyMap<string, ReadonlySet<string>>;
   /**
    * Model fields hidden or guarded, per model: filters leave them out, or a client could
    * learn their values by filtering on them.

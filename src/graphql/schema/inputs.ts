@@ -21,6 +21,18 @@ function serverManaged(model: AnyModel, name: string): boolean {
   return !!(o.autoNow || o.autoNowAdd || o.version);
 }
 
+/** Whether a create must be given the field: neither optional, defaulted nor server-managed. */
+export function requiredOnCreate(model: AnyModel, name: string): boolean {
+  const o = model.meta.fields[name]!.options;
+  return !o.optional && o.default === undefined && !serverManaged(model, name);
+}
+
+/** Fields a client may write: hidden ones are written by server code only. */
+const writable = (ctx: SchemaContext, model: AnyModel) => {
+  const hidden = ctx.hidden.get(model.meta.name);
+  return model.meta.fieldNames.filter((n) => !serverManaged(model, n) && !hidden?.has(n));
+};
+
 /** `OrderKeyInput`: every pk and sk field, required. */
 export function keyInput(ctx: SchemaContext, model: AnyModel): Ref {
   return ctx.builder.inputType(`${ctx.names.get(model.meta.name)!.type}KeyInput`, {
@@ -28,24 +40,17 @@ export function keyInput(ctx: SchemaContext, model: AnyModel): Ref {
   });
 }
 
-/** `CreateOrderInput`: required unless optional or defaulted. */
+/** `CreateOrderInput`: every writable field, required unless optional or defaulted. */
 export function createInput(ctx: SchemaContext, model: AnyModel): Ref {
-  const fields = model.meta.fieldNames.filter((n) => !serverManaged(model, n));
   return ctx.builder.inputType(`Create${ctx.names.get(model.meta.name)!.type}Input`, {
-    fields: (t) =>
-      Object.fromEntries(
-        fields.map((n) => {
-          const o = model.meta.fields[n]!.options;
-          return [n, inputField(t as never, ctx, model, n, !o.optional && o.default === undefined)];
-        }),
-      ) as never,
+    fields: (t) => Object.fromEntries(writable(ctx, model).map((n) => [n, inputField(t as never, ctx, model, n, requiredOnCreate(model, n))])) as never,
   });
 }
 
-/** `UpdateOrderInput`: every non-key field, optional; an explicit null removes an optional field. */
+/** `UpdateOrderInput`: every writable non-key field, optional; an explicit null removes an optional field. */
 export function updateInput(ctx: SchemaContext, model: AnyModel): Ref {
   const keys = new Set(keyNames(model));
-  const fields = model.meta.fieldNames.filter((n) => !keys.has(n) && !serverManaged(model, n));
+  const fields = writable(ctx, model).filter((n) => !keys.has(n));
   return ctx.builder.inputType(`Update${ctx.names.get(model.meta.name)!.type}Input`, {
     fields: (t) => Object.fromEntries(fields.map((n) => [n, inputField(t as never, ctx, model, n, false)])) as never,
   });

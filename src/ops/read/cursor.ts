@@ -1,6 +1,7 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { QueryCommandInput } from "@aws-sdk/client-dynamodb";
 import { BadCursor } from "../../errors/index.js";
+import { seal, unseal } from "../../keys/opaque.js";
 
 /** The key attributes a page resumes after. */
 export type CursorKey = Record<string, string>;
@@ -21,31 +22,15 @@ export function resumeKey(item: Readonly<Record<string, unknown>>, index: boolea
   return Object.fromEntries(names.map((n) => [n, String(item[n])]));
 }
 
-function sign(secret: string, payload: string): string {
-  return createHmac("sha256", secret).update(payload).digest("base64url");
-}
-
-/** An opaque, signed cursor: base64url(JSON) + "." + HMAC. */
+/** An opaque cursor: the key, encrypted and authenticated, bound to the query's fingerprint. */
 export function encodeCursor(secret: string, fingerprint: string, key: CursorKey): string {
-  const payload = Buffer.from(JSON.stringify({ q: fingerprint, k: key })).toString("base64url");
-  return `${payload}.${sign(secret, payload)}`;
+  return seal(secret, "cursor", JSON.stringify(key), fingerprint);
 }
 
 /** The key a cursor resumes after; a forged, altered or foreign cursor is a `BadCursor`. */
 export function decodeCursor(secret: string, fingerprint: string, cursor: string): CursorKey {
-  const [payload, signature, ...rest] = typeof cursor === "string" ? cursor.split(".") : [];
-  if (!payload || !signature || rest.length) throw new BadCursor("Malformed cursor");
-  const expected = Buffer.from(sign(secret, payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new BadCursor("Cursor signature does not match");
-  let decoded: { q?: unknown; k?: unknown };
-  try {
-    decoded = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as typeof decoded;
-  } catch {
-    throw new BadCursor("Malformed cursor");
-  }
-  if (decoded.q !== fingerprint) throw new BadCursor("Cursor belongs to another query");
-  const key = decoded.k;
-  if (!key || typeof key !== "object" || !Object.values(key).every((v) => typeof v === "string")) throw new BadCursor("Malformed cursor");
-  return key as CursorKey;
+  const text = typeof cursor === "string" ? unseal(secret, "cursor", cursor, fingerprint) : null;
+  if (text === null) throw new BadCursor("Cursor is malformed, altered, or from another query");
+  // Authenticated: only `encodeCursor` can have written this text.
+  return JSON.parse(text) as CursorKey;
 }

@@ -35,7 +35,7 @@ export interface Page<I> {
   /** Resumes after the last item; null when nothing follows. */
   cursor: string | null;
   hasMore: boolean;
-  /** A cursor resuming right after `items[index]` (signed on demand: Relay edge cursors). */
+  /** A cursor resuming right after `items[index]` (encrypted on demand: Relay edge cursors). */
   cursorAt(index: number): string;
 }
 
@@ -146,7 +146,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
   }
 
   /**
-   * One page and a signed cursor for the next. A cursor only resumes the query it came from;
+   * One page and an opaque cursor for the next. A cursor only resumes the query it came from;
    * any other is a `BadCursor`. With a filter, reads continue until `size` items match, the
    * partition ends, or `maxReads` requests were made.
    */
