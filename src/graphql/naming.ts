@@ -21,6 +21,16 @@ export function pluralize(word: string): string {
   return `${word}s`;
 }
 
+/**
+ * `word` with its indefinite article, for generated descriptions: "an Order", "a Customer".
+ * By the first letter, with the common words whose vowel letter sounds like "you" or "w"
+ * ("a User", "a Unit", "a OneTimeCode").
+ */
+export function withArticle(word: string): string {
+  const vowelSound = /^[aeiou]/i.test(word) && !/^(u[bcdfghjklmnpqrstvwxyz][aeiouy]|uni|eu|one)/i.test(word);
+  return `${vowelSound ? "an" : "a"} ${word}`;
+}
+
 /** The GraphQL names derived from one model. */
 export interface ModelNames {
   type: string;

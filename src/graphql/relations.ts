@@ -55,28 +55,56 @@ export function relationKeyFields(relation: Relation): string[] {
   return [...meta.pk, ...meta.sk].map((p) => p.name);
 }
 
-/** Target values for the relation, read off the source item; null when one is missing. */
-export function relationValues(relation: Relation, source: Readonly<Record<string, unknown>>): Record<string, unknown> | null {
-  const out: Record<string, unknown> = {};
-  for (const name of relationKeyFields(relation)) {
-    const value = source[relation.fields[name] ?? name];
-    if (value === undefined || value === null) return null;
-    out[name] = value;
-  }
-  return out;
+/** Where one target field's value comes from: a field of the source item, or a constant. */
+type KeySource = { target: string; from: string } | { target: string; constant: unknown };
+
+function keySources(source: ModelMeta<Fields>, name: string, relation: Relation): KeySource[] {
+  const target = relation.target.meta;
+  return relationKeyFields(relation).map((field) => {
+    const mapped = relation.fields[field];
+    const from = mapped ?? field;
+    if (source.fields[from]) return { target: field, from };
+    // The constant-key pattern (`section: field.string({ sk: true, default: "PROFILE" })`): a
+    // key field the source has no counterpart for is filled with its fixed default.
+    const fallback: unknown = target.fields[field]?.options.default;
+    if (mapped === undefined && fallback !== undefined && typeof fallback !== "function") return { target: field, constant: fallback };
+    throw new InvalidDefinition(
+      `relation ${source.name}.${name}: ${target.name}.${field} needs a field of ${source.name}; ` +
+        `none is named "${from}" (map it: { ${field}: "<field of ${source.name}>" }, or give ${target.name}.${field} a fixed default)`,
+    );
+  });
 }
 
-/** Checks at schema build time that every target field has a source field. */
-export function checkRelation(source: ModelMeta<Fields>, name: string, relation: Relation): void {
-  for (const target of relationKeyFields(relation)) {
-    const from = relation.fields[target] ?? target;
-    if (!source.fields[from]) {
-      throw new InvalidDefinition(
-        `relation ${source.name}.${name}: ${relation.target.meta.name}.${target} needs a field of ${source.name}; ` +
-          `none is named "${from}" (map it: { ${target}: "<field of ${source.name}>" })`,
-      );
+/**
+ * Reads the relation's target values off a source item (null when one is missing), with the
+ * sources of its fields worked out once. Throws InvalidDefinition when a target field has none.
+ */
+export function relationValuesReader(source: ModelMeta<Fields>, name: string, relation: Relation) {
+  const sources = keySources(source, name, relation);
+  return (item: Readonly<Record<string, unknown>>): Record<string, unknown> | null => {
+    const out: Record<string, unknown> = {};
+    for (const part of sources) {
+      const value = "from" in part ? item[part.from] : part.constant;
+      if (value === undefined || value === null) return null;
+      out[part.target] = value;
     }
+    return out;
+  };
+}
+
+/**
+ * Checks at schema build time that every target field has a source, and that a hasMany in the
+ * parent's partition has a target with sk fields (without them the partition holds one: hasOne).
+ */
+export function checkRelation(source: ModelMeta<Fields>, name: string, relation: Relation): void {
+  const target = relation.target.meta;
+  if (relation.kind === "hasMany" && !relation.index && target.sk.length === 0) {
+    throw new InvalidDefinition(
+      `relation ${source.name}.${name}: ${target.name} has no sk fields, so a partition holds at most one; ` +
+        `use hasOne(${target.name}), or hasMany(${target.name}, { index: true }) to find many through GSI1`,
+    );
   }
+  relationValuesReader(source, name, relation);
 }
 
 /**

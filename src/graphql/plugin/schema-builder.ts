@@ -14,13 +14,15 @@ import { checkHiddenCreatable, checkKeyFieldsOpen, writeChecksOf } from "./field
 import { readGuardOf, writeGuardOf } from "./guards.js";
 import type { FieldGuard, Guard, StormModelsOptions, StormRefs, WriteGuard } from "./types.js";
 
-function checkUnique(what: string, names: string[]): void {
+function checkUnique(names: string[], problem: (name: string) => string): void {
   const seen = new Set<string>();
   for (const n of names) {
-    if (seen.has(n)) throw new InvalidDefinition(`stormModels: two models give the GraphQL ${what} "${n}"; set a distinct name or plural`);
+    if (seen.has(n)) throw new InvalidDefinition(`stormModels: ${problem(n)}`);
     seen.add(n);
   }
 }
+
+const clash = (what: string) => (name: string) => `two models give the GraphQL ${what} "${name}"; set a distinct name or plural`;
 
 /**
  * Adds everything derived from the models to `builder`: scalars, Node, PageInfo, one object
@@ -31,13 +33,15 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
   options: StormModelsOptions<Ms>,
 ): StormRefs<Types, Ms> {
   const builder = pothos as unknown as Builder;
+  // Checked before the maps by name below, which would keep only the last of two.
+  checkUnique(options.models.map((m) => m.meta.name), (name) => `models holds two models named "${name}"; give each model once, under its own name`);
   const models = new Map(options.models.map((m) => [m.meta.name, m] as const));
   const names = new Map(options.models.map((m) => [m.meta.name, modelNames(m.meta)] as const));
-  checkUnique("type", [...names.values()].map((n) => n.type));
-  checkUnique("field", options.models.flatMap((m) => {
+  checkUnique([...names.values()].map((n) => n.type), clash("type"));
+  checkUnique(options.models.flatMap((m) => {
     const n = names.get(m.meta.name)!;
-    return [n.single, n.plural, ...(m.meta.gsi.length ? [n.byIndex] : [])];
-  }));
+    return [n.single, ...(m.meta.sk.length ? [n.plural] : []), ...(m.meta.gsi.length ? [n.byIndex] : [])];
+  }), clash("field"));
   const relations = new Map<string, Readonly<Record<string, Relation>>>();
   for (const [modelName, rels] of Object.entries(options.relations ?? {}) as [string, Record<string, Relation>][]) {
     const source = models.get(modelName);

@@ -3,7 +3,7 @@ import { fieldValues, type ModelBase } from "../../model/instance.js";
 import { costExtension } from "../limits/cost.js";
 import { toGlobalId } from "../global-id.js";
 import type { AnyModel, Relation } from "../relations.js";
-import { relationValues } from "../relations.js";
+import { relationValuesReader } from "../relations.js";
 import { readPage, type ListArgs } from "../resolve/page.js";
 import { connectionType } from "./connection.js";
 import type { ModelRefs, SchemaContext } from "./context.js";
@@ -30,8 +30,9 @@ export function listArgs(t: { arg: ArgBuilder<SchemaTypes> }, ctx: SchemaContext
   };
 }
 
-function relationField(t: FieldBuilder, ctx: SchemaContext, relation: Relation) {
+function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, name: string, relation: Relation) {
   const target = relation.target;
+  const relationValues = relationValuesReader(source.meta, name, relation);
   const refs = ctx.refs.get(target.meta.name)!;
   const description = relation.description ? { description: relation.description } : {};
   if (relation.kind === "hasMany") {
@@ -42,7 +43,7 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, relation: Relation) 
       args: listArgs(t, ctx, target),
       extensions: costExtension({ kind: "page", planned: true }),
       resolve: (parent, args) => {
-        const values = relationValues(relation, fieldValues(parent));
+        const values = relationValues(fieldValues(parent));
         if (!values) return { items: [], cursor: null, hasMore: false, cursorAt: () => "" } as never;
         return readPage(target, values, args as ListArgs, ctx.pageLimits, relation.index) as never;
       },
@@ -54,7 +55,7 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, relation: Relation) 
     ...description,
     extensions: costExtension({ kind: "get" }),
     resolve: (parent) => {
-      const key = relationValues(relation, fieldValues(parent));
+      const key = relationValues(fieldValues(parent));
       return key ? (target.objects.find(key) as never) : null;
     },
   });
@@ -93,7 +94,7 @@ export function defineModelType(ctx: SchemaContext, model: AnyModel, hidden: Rea
           resolve: (item) => valueOf(item, name) as never,
         });
       }
-      for (const [name, relation] of Object.entries(ctx.relations.get(meta.name) ?? {})) fields[name] = relationField(t, ctx, relation);
+      for (const [name, relation] of Object.entries(ctx.relations.get(meta.name) ?? {})) fields[name] = relationField(t, ctx, model, name, relation);
       return fields as never;
     },
   });

@@ -2,6 +2,7 @@ import type { SchemaTypes } from "@pothos/core";
 import type { GraphQLResolveInfo } from "graphql";
 import { withoutNullFields } from "../args.js";
 import { costExtension } from "../limits/cost.js";
+import { withArticle } from "../naming.js";
 import type { AnyModel } from "../relations.js";
 import { planFirstPage, planSingleItem } from "../resolve/planner.js";
 import { readPage, type ListArgs } from "../resolve/page.js";
@@ -23,7 +24,7 @@ function pick(args: Args, names: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(names.map((n) => [n, args[n]]));
 }
 
-/** `order(key)`, `orders(pk, ...)` and `ordersBy<Gsi>(gsi, ...)`. */
+/** `order(key)`, `orders(pk, ...)` when the model has sk fields, and `ordersBy<Gsi>(gsi, ...)`. */
 export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyModel): Record<string, unknown> {
   const meta = model.meta;
   const names = ctx.names.get(meta.name)!;
@@ -45,7 +46,10 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
         return model.objects.find(key) as never;
       },
     }),
-    [names.plural]: t.field({
+  };
+  // Without sk fields a partition holds one item of the model: the single get covers it.
+  if (meta.sk.length) {
+    fields[names.plural] = t.field({
       type: refs.connection as never,
       nullable: false,
       description: `${meta.name} items of one partition, in sort-key order.`,
@@ -55,8 +59,8 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
         planFirstPage(info, model, relations, pick(args, pkFields), args, ctx.pageLimits);
         return readPage(model, pick(args, pkFields), args as ListArgs, ctx.pageLimits) as never;
       },
-    }),
-  };
+    });
+  }
   if (gsiFields.length) {
     fields[names.byIndex] = t.field({
       type: refs.connection as never,
@@ -84,7 +88,7 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
     [names.create]: t.field({
       type: object,
       nullable: false,
-      description: `Creates a ${meta.name}; ALREADY_EXISTS when one has the same key.`,
+      description: `Creates ${withArticle(meta.name)}; ALREADY_EXISTS when one has the same key.`,
       args: { input: t.arg({ type: createInput(ctx, model) as never, required: true }) },
       extensions: write,
       resolve: (_: unknown, args: Args) => model.objects.create(withoutNullFields(args.input as Args)) as never,
@@ -92,7 +96,7 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
     [names.update]: t.field({
       type: object,
       nullable: false,
-      description: `Updates a ${meta.name}; NOT_FOUND when absent. A null removes an optional field.`,
+      description: `Updates ${withArticle(meta.name)}; NOT_FOUND when absent. A null removes an optional field.`,
       args: { key: t.arg({ type: key as never, required: true }), input: t.arg({ type: updateInput(ctx, model) as never, required: true }) },
       extensions: update,
       resolve: (_: unknown, args: Args) => model.objects.update(args.key as never, args.input as never) as never,
@@ -100,7 +104,7 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
     [names.delete]: t.field({
       type: object,
       nullable: true,
-      description: `Deletes a ${meta.name}; returns it, or null when there was none.`,
+      description: `Deletes ${withArticle(meta.name)}; returns it, or null when there was none.`,
       args: { key: t.arg({ type: key as never, required: true }) },
       extensions: write,
       resolve: (_: unknown, args: Args) => model.objects.delete(args.key as never) as never,
