@@ -14,6 +14,7 @@ export type StormErrorCode =
   | "UNPROCESSED"
   | "TRANSACTION_CANCELLED"
   | "INVALID_DEFINITION"
+  | "REQUEST_LIMIT"
   | "DYNAMODB";
 
 export class StormError extends Error {
@@ -124,10 +125,18 @@ export class InvalidDefinition extends StormError {
   }
 }
 
-/** Any other DynamoDB failure; the AWS error is the `cause`. */
+/** A scope with a request budget (`maxRequests`) would send one request more than it allows; nothing was sent. */
+export class RequestLimitExceeded extends StormError {
+  constructor(readonly max: number, readonly operation: string) {
+    super("REQUEST_LIMIT", `Request budget spent: ${operation} would be request ${max + 1} of at most ${max}`);
+  }
+}
+
+/** Any other DynamoDB failure; the AWS error is the `cause`, and its message is kept in this one's. */
 export class DynamoDBError extends StormError {
   constructor(readonly operation: string, cause: unknown) {
     const name = cause instanceof Error ? cause.name : "Error";
-    super("DYNAMODB", `DynamoDB ${operation} failed: ${name}`, { cause });
+    const detail = cause instanceof Error && cause.message && cause.message !== name ? `: ${cause.message}` : "";
+    super("DYNAMODB", `DynamoDB ${operation} failed: ${name}${detail}`, { cause });
   }
 }

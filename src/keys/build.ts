@@ -1,4 +1,5 @@
 import { MissingRequiredFields } from "../errors/index.js";
+import { checkKeySize } from "../model/dynamo-limits/index.js";
 import type { KeyPart, ModelMeta } from "../model/meta.js";
 import { joinKeyParts } from "./format.js";
 
@@ -14,9 +15,11 @@ function requireParts(meta: ModelMeta, parts: readonly KeyPart[], values: Values
   return parts.map((p) => [p.identifier, values[p.name]]);
 }
 
-/** `ID#value#...#SUFFIX` */
+const names = (parts: readonly KeyPart[]) => parts.map((p) => p.name);
+
+/** `ID#value#...#SUFFIX`; a ValidationError when the values make it longer than DynamoDB allows. */
 export function buildPk(meta: ModelMeta, values: Values): string {
-  return `${joinKeyParts(requireParts(meta, meta.pk, values))}#${meta.suffix}`;
+  return checkKeySize("partition", `${joinKeyParts(requireParts(meta, meta.pk, values))}#${meta.suffix}`, `${meta.name} key`, names(meta.pk));
 }
 
 /**
@@ -26,13 +29,13 @@ export function buildPk(meta: ModelMeta, values: Values): string {
  */
 export function buildSk(meta: ModelMeta, values: Values): string {
   if (meta.sk.length === 0) return meta.name;
-  return joinKeyParts(requireParts(meta, meta.sk, values));
+  return checkKeySize("sort", joinKeyParts(requireParts(meta, meta.sk, values)), `${meta.name} key`, names(meta.sk));
 }
 
 /** `ID#value#...#SUFFIX`, or null when the model has no gsi fields. */
 export function buildGsi1pk(meta: ModelMeta, values: Values): string | null {
   if (meta.gsi.length === 0) return null;
-  return `${joinKeyParts(requireParts(meta, meta.gsi, values))}#${meta.suffix}`;
+  return checkKeySize("partition", `${joinKeyParts(requireParts(meta, meta.gsi, values))}#${meta.suffix}`, `${meta.name} index key`, names(meta.gsi));
 }
 
 /** GSI1PK for a write: absent when an optional gsi field is unset (a sparse index). */

@@ -1,4 +1,5 @@
 import { ValidationError } from "../errors/index.js";
+import { boundsInOrder } from "../model/dynamo-limits/index.js";
 import type { ModelMeta } from "../model/meta.js";
 import { skPrefix } from "./build.js";
 
@@ -60,8 +61,14 @@ export function sortKeyTerm(meta: ModelMeta, cond: SortKeyCondition<Values>): { 
     case "lte":
       return { op: "<=", values: [high(arg as Values)] };
     case "between": {
-      const [a, b] = arg as readonly [Values, Values];
-      return { op: "BETWEEN", values: [low(a), high(b)] };
+      if (!Array.isArray(arg) || arg.length !== 2) {
+        throw new ValidationError(`sort key between takes [low, high], got ${Array.isArray(arg) ? `${arg.length} bound(s)` : typeof arg}`);
+      }
+      const [a, b] = arg as readonly Values[] as readonly [Values, Values];
+      const bounds = [low(a), high(b)];
+      // DynamoDB refuses reversed bounds rather than matching nothing.
+      if (!boundsInOrder(bounds[0], bounds[1])) throw new ValidationError(`sort key between: the low bound ${JSON.stringify(a)} sorts after the high bound ${JSON.stringify(b)}`);
+      return { op: "BETWEEN", values: bounds };
     }
     default:
       throw new ValidationError(`Unknown sort key operator "${op}"`);

@@ -2,7 +2,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import DataLoader from "dataloader";
 import { UnprocessedError } from "../errors/index.js";
 import type { NativeItem } from "../model/item.js";
-import { batchGetKeys, MAX_BATCH_GET, tableKeyId, type BatchGetResult, type TableKey } from "../ops/batch/batch-get.js";
+import { batchGetKeys, checkTableKey, MAX_BATCH_GET, tableKeyId, type BatchGetResult, type TableKey } from "../ops/batch/batch-get.js";
 import type { RetryOptions } from "../ops/batch/retry.js";
 import { connectionKey } from "./connection.js";
 import type { PartitionLoader } from "./partition-loader.js";
@@ -32,6 +32,12 @@ export class ItemLoader {
   ) {}
 
   load(client: DynamoDBClient, tableName: string, key: TableKey, consistent: boolean): Promise<NativeItem | null> {
+    // Checked before batching: a key DynamoDB refuses must fail alone, not its whole batch.
+    try {
+      checkTableKey(key);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const connection = connectionKey(client, tableName);
     const loader = this.#loader(client, tableName, consistent);
     const source = this.partitions.sourceForGet(connection, key, consistent);

@@ -2,6 +2,8 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { decodeAttributeMap } from "./attribute-decoder.js";
 import { buildPk, buildSk, gsi1pkForWrite } from "../keys/build.js";
+import { keyFieldValues } from "../keys/primary.js";
+import { checkItemSize, refuse, storableProblem } from "./dynamo-limits/index.js";
 import type { ModelMeta } from "./meta.js";
 
 export type RawItem = Record<string, AttributeValue>;
@@ -49,12 +51,34 @@ export function fromStoredItem(meta: ModelMeta, item: Readonly<NativeItem>, into
   return into;
 }
 
-export function toAttributeMap(value: Readonly<NativeItem>): RawItem {
+function marshallMap(value: Readonly<NativeItem>): RawItem {
   return marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: true });
 }
 
-export function toAttributeValue(value: unknown): AttributeValue {
-  return toAttributeMap({ v: value }).v!;
+/**
+ * Marshalls an item or key, refusing (ValidationError naming `subject` and the path) what
+ * DynamoDB could not store, instead of a plain `Error` from the SDK or a failed request.
+ */
+export function toAttributeMap(value: Readonly<NativeItem>, subject = "item"): RawItem {
+  for (const [name, v] of Object.entries(value)) {
+    const problem = storableProblem(v, name);
+    if (problem) throw refuse(subject, [problem]);
+  }
+  return marshallMap(value);
+}
+
+/** Marshalls one value of an expression; `path` names it in the error when it cannot be stored. */
+export function toAttributeValue(value: unknown, path = "value"): AttributeValue {
+  const problem = storableProblem(value, path);
+  if (problem) throw refuse("value", [problem]);
+  return marshallMap({ v: value }).v!;
+}
+
+/** The marshalled item a put sends, refused before sending when over DynamoDB's 400 KB. */
+export function toPutItem(meta: ModelMeta, values: Readonly<NativeItem>): RawItem {
+  const item = toAttributeMap(toStoredItem(meta, values), meta.name);
+  checkItemSize(item, () => `${meta.name} ${JSON.stringify(keyFieldValues(meta, values))}`);
+  return item;
 }
 
 /** Unmarshalls, refusing numbers JavaScript cannot hold exactly instead of rounding them (or turning them into BigInt). */

@@ -1,4 +1,5 @@
 import { ValidationError } from "../errors/index.js";
+import { numberProblem, storableProblem } from "./dynamo-limits/index.js";
 import type { AnyField } from "./types.js";
 import type { ModelMeta } from "./meta.js";
 
@@ -24,12 +25,7 @@ export function fieldValueProblem(field: AnyField, value: unknown): string | nul
     case "string":
       return typeof value === "string" ? null : `expected a string, got ${typeof value}`;
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) return `expected a finite number, got ${String(value)}`;
-      // DynamoDB keeps 38 digits, JavaScript numbers do not: refuse rather than round silently.
-      if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-        return `integer ${String(value)} is outside the safe integer range and would lose precision`;
-      }
-      return null;
+      return typeof value === "number" ? numberProblem(value) : `expected a finite number, got ${String(value)}`;
     case "int":
       // GraphQL's Int is 32-bit signed: a wider value would be stored, then fail every read.
       return Number.isInteger(value) && (value as number) >= INT_MIN && (value as number) <= INT_MAX
@@ -42,10 +38,16 @@ export function fieldValueProblem(field: AnyField, value: unknown): string | nul
     case "enum":
       return field.values?.includes(value as string) ? null : `expected one of ${field.values?.join(", ")}, got ${JSON.stringify(value)}`;
     case "json":
-      return value !== null && typeof value === "object" && !Array.isArray(value) ? null : "expected an object";
+      return value !== null && typeof value === "object" && !Array.isArray(value) ? nestedProblem(value) : "expected an object";
     case "list":
-      return Array.isArray(value) ? null : "expected an array";
+      return Array.isArray(value) ? nestedProblem(value) : "expected an array";
   }
+}
+
+/** What DynamoDB would refuse inside a map or list value, with the path to it (`at .lines[0].qty: ...`). */
+function nestedProblem(value: object): string | null {
+  const problem = storableProblem(value, "");
+  return problem && (problem.path ? `at ${problem.path}: ${problem.message}` : problem.message);
 }
 
 /** Checks every given value of `values` against its field; throws one error listing all problems. */

@@ -22,9 +22,10 @@ export class ExpressionContext {
     return id;
   }
 
-  value(value: unknown): string {
+  /** A placeholder for `value`; `path` names it when DynamoDB could not store it. */
+  value(value: unknown, path?: string): string {
     const id = `:v${this.#valueCount++}`;
-    this.values[id] = toAttributeValue(value);
+    this.values[id] = toAttributeValue(value, path);
     return id;
   }
 

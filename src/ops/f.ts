@@ -71,13 +71,14 @@ export function referencedFields(expr: UpdateExpression): string[] {
   return out;
 }
 
-export function compileUpdateExpression(expr: UpdateExpression, ctx: ExpressionContext): string {
+/** The expression's text; `field` (the field it sets) names a refused operand in the error. */
+export function compileUpdateExpression(expr: UpdateExpression, ctx: ExpressionContext, field: string): string {
   const walk = (n: Node): string => {
     switch (n.kind) {
       case "ref":
         return ctx.name(n.name);
       case "value":
-        return ctx.value(n.value);
+        return ctx.value(n.value, `F() operand of ${field}`);
       case "add":
       case "subtract":
         // DynamoDB allows one + or - per SET action, between two operands.

@@ -1,4 +1,5 @@
 import { ValidationError } from "../errors/index.js";
+import { boundsInOrder } from "../model/dynamo-limits/index.js";
 import type { ModelMeta } from "../model/meta.js";
 import type { Fields, ValueOf } from "../model/types.js";
 import { fieldValueProblem } from "../model/values.js";
@@ -88,13 +89,15 @@ export function compileWhere(meta: ModelMeta, where: Where, ctx: ExpressionConte
         const problem = fieldValueProblem(def, v);
         if (problem) bad(`${key}.${op}: ${problem}`);
       }
-      return ctx.value(v);
+      return ctx.value(v, `filter ${key}.${op}`);
     };
     for (const [op, v] of Object.entries(ops)) {
       if (v === undefined) continue;
       if (op in COMPARATORS) terms.push(`${name} ${COMPARATORS[op]} ${operand(v, op)}`);
       else if (op === "between") {
         if (!Array.isArray(v) || v.length !== 2) bad(`${key}.between takes [low, high]`);
+        // DynamoDB refuses reversed bounds rather than matching nothing.
+        if (!boundsInOrder(v[0], v[1])) bad(`${key}.between: the low bound ${JSON.stringify(v[0])} is greater than the high bound ${JSON.stringify(v[1])}`);
         terms.push(`${name} BETWEEN ${operand(v[0], op)} AND ${operand(v[1], op)}`);
       } else if (op === "beginsWith") {
         if (typeof v !== "string") bad(`${key}.beginsWith takes a string`);

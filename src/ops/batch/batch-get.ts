@@ -1,4 +1,5 @@
 import { BatchGetItemCommand, type BatchGetItemCommandInput, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { checkKeySize } from "../../model/dynamo-limits/index.js";
 import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
 import { drain, type RetryOptions } from "./retry.js";
 
@@ -10,6 +11,12 @@ export interface TableKey {
 
 /** DynamoDB's limit of keys per BatchGetItem call. */
 export const MAX_BATCH_GET = 100;
+
+/** Throws a `ValidationError` when DynamoDB would refuse `key`: in a BatchGetItem, one such key fails every key of the call. */
+export function checkTableKey(key: TableKey): void {
+  checkKeySize("partition", key.PK, "key", []);
+  checkKeySize("sort", key.SK, "key", []);
+}
 
 export function tableKeyId(key: TableKey): string {
   return JSON.stringify([key.PK, key.SK]);

@@ -1,7 +1,7 @@
 import type { WriteRequest } from "@aws-sdk/client-dynamodb";
 import { keyFieldValues, primaryKey } from "../../keys/primary.js";
 import { fieldValues, metaOf, type ModelBase } from "../../model/instance.js";
-import { toAttributeMap, toStoredItem, type NativeItem } from "../../model/item.js";
+import { toAttributeMap, toPutItem, type NativeItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
 import type { AnyInstance } from "../../model/model-types.js";
 import { prepareForPut } from "../write/prepare.js";
@@ -25,7 +25,7 @@ export interface WriteSpec {
 export function putSpec(instance: AnyInstance, now: string): WriteSpec {
   const meta = metaOf(instance as unknown as ModelBase);
   const stored = prepareForPut(meta, fieldValues(instance as unknown as ModelBase), now);
-  const request = { PutRequest: { Item: toAttributeMap(toStoredItem(meta, stored)) } };
+  const request = { PutRequest: { Item: toPutItem(meta, stored) } };
   return { op: "put", meta, key: primaryKey(meta, stored), fields: keyFieldValues(meta, stored), request, stored, instance };
 }
 

@@ -2,6 +2,7 @@ import type { QueryCommandInput } from "@aws-sdk/client-dynamodb";
 import { ValidationError } from "../../errors/index.js";
 import { buildGsi1pk, buildPk, skPrefix } from "../../keys/build.js";
 import { modelSkPrefix, sortKeyTerm, type SortKeyCondition } from "../../keys/sort-key.js";
+import { checkExpression, checkKeySize } from "../../model/dynamo-limits/index.js";
 import { TYPE_ATTRIBUTE } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { table } from "../../table/table.js";
@@ -59,7 +60,8 @@ export function buildRead(meta: ModelMeta, state: QueryState): PartitionRead {
   const sk = state.sortKey ? sortKeyTerm(meta, state.sortKey) : impliedSortKey(meta, state);
   const partitionTerm = `${ctx.name(state.index ? "GSI1PK" : "PK")} = ${ctx.value(partition)}`;
   const skName = ctx.name("SK");
-  const skValues = sk.values.map((v) => ctx.value(v));
+  const skFields = meta.sk.map((p) => p.name);
+  const skValues = sk.values.map((v) => ctx.value(checkKeySize("sort", v, `${meta.name} sort key condition`, skFields)));
   const skTerm =
     sk.op === "begins_with" ? `begins_with(${skName}, ${skValues[0]})`
     : sk.op === "BETWEEN" ? `${skName} BETWEEN ${skValues[0]} AND ${skValues[1]}`
@@ -70,7 +72,7 @@ export function buildRead(meta: ModelMeta, state: QueryState): PartitionRead {
   };
   if (state.index) input.IndexName = "GSI1";
   const filter = state.filter ? compileWhere(meta, state.filter, ctx) : "";
-  if (filter) input.FilterExpression = filter;
+  if (filter) input.FilterExpression = checkExpression("filter", filter);
   let projection: string[] | undefined;
   if (state.only) {
     // Keys and _type always come along: instances keep their identity and cursors their position.

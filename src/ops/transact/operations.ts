@@ -1,6 +1,7 @@
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { ValidationError } from "../../errors/index.js";
 import { keyFieldValues, primaryKey } from "../../keys/primary.js";
+import { checkExpression } from "../../model/dynamo-limits/index.js";
 import { toAttributeMap, type NativeItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { runValidators } from "../../model/values.js";
@@ -75,7 +76,7 @@ export function deleteOp(meta: ModelMeta, values: Readonly<NativeItem>, options:
 
 export function conditionCheckOp(meta: ModelMeta, values: Readonly<NativeItem>, condition: Where): TxOp {
   const ctx = new ExpressionContext();
-  const expression = compileWhere(meta, condition, ctx);
+  const expression = checkExpression("condition", compileWhere(meta, condition, ctx));
   if (!expression) throw new ValidationError(`conditionCheck on ${meta.name} needs a condition with at least one term`);
   const key = primaryKey(meta, values);
   return {

@@ -1,12 +1,13 @@
+import { checkExpression } from "../../model/dynamo-limits/index.js";
 import type { ModelMeta } from "../../model/meta.js";
 import type { ExpressionContext } from "../expression-context.js";
 import { compileWhere, parenthesize, type Where } from "../where.js";
 
-/** Joins the non-empty condition terms of a write with AND. */
+/** Joins the non-empty condition terms of a write with AND; refused when over DynamoDB's expression limits. */
 export function joinConditions(...terms: (string | undefined)[]): string | undefined {
   const parts = terms.filter((t): t is string => !!t);
   if (parts.length === 0) return undefined;
-  return parts.length === 1 ? parts[0] : parts.map(parenthesize).join(" AND ");
+  return checkExpression("condition", parts.length === 1 ? parts[0]! : parts.map(parenthesize).join(" AND "));
 }
 
 /** The optimistic-locking term: the stored version must be the one this write started from. */

@@ -33,9 +33,11 @@ export function buildDelete(meta: ModelMeta, values: Readonly<NativeItem>, optio
 
 /** Deletes; returns the deleted item, or null when there was none. */
 export async function deleteItem(meta: ModelMeta, values: Readonly<NativeItem>, options: DeleteOptions = {}): Promise<NativeItem | null> {
+  // Built before anything is sent: a refused key or condition throws here, with no request pending.
+  const input = buildDelete(meta, values, options);
   const write = callDynamo(
     "DeleteItem",
-    () => table.client.send(new DeleteItemCommand(buildDelete(meta, values, options))),
+    () => table.client.send(new DeleteItemCommand(input)),
     conditionFailure({
       meta,
       key: keyFieldValues(meta, values),

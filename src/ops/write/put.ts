@@ -1,6 +1,6 @@
 import type { PutItemCommandInput } from "@aws-sdk/client-dynamodb";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
-import { toAttributeMap, toStoredItem, type NativeItem } from "../../model/item.js";
+import { toPutItem, type NativeItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { runValidators } from "../../model/values.js";
 import { keyFieldValues, primaryKey } from "../../keys/primary.js";
@@ -35,7 +35,7 @@ export function buildPut(meta: ModelMeta, values: Readonly<NativeItem>, options:
     versionCondition(meta, values[meta.versionField ?? ""], ctx),
     userCondition(meta, options.condition, ctx),
   );
-  const input: PutItemCommandInput = { TableName: table.name, Item: toAttributeMap(toStoredItem(meta, stored)) };
+  const input: PutItemCommandInput = { TableName: table.name, Item: toPutItem(meta, stored) };
   if (condition) {
     Object.assign(input, { ConditionExpression: condition, ...ctx.toInput(), ReturnValuesOnConditionCheckFailure: "ALL_OLD" });
   }

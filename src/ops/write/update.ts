@@ -1,6 +1,7 @@
 import { UpdateItemCommand, type UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
 import { KeyFieldUpdateError, ValidationError } from "../../errors/index.js";
 import { gsi1pkForWrite } from "../../keys/build.js";
+import { checkExpression, checkItemSize } from "../../model/dynamo-limits/index.js";
 import { keyFieldValues, primaryKey } from "../../keys/primary.js";
 import { fromAttributeMap, toAttributeMap, TYPE_ATTRIBUTE, type NativeItem, type RawItem } from "../../model/item.js";
 import { invalidateAfter } from "../../loader/context.js";
@@ -70,8 +71,8 @@ export function buildUpdate(
   const { set, expressions, remove } = planChanges(meta, changes);
   for (const name of autoNowFields(meta)) set[name] = now;
   const ctx = new ExpressionContext();
-  const setActions = Object.entries(set).map(([n, v]) => `${ctx.name(n)} = ${ctx.value(v)}`);
-  setActions.push(...Object.entries(expressions).map(([n, e]) => `${ctx.name(n)} = ${compileUpdateExpression(e, ctx)}`));
+  const setActions = Object.entries(set).map(([n, v]) => `${ctx.name(n)} = ${ctx.value(v, n)}`);
+  setActions.push(...Object.entries(expressions).map(([n, e]) => `${ctx.name(n)} = ${compileUpdateExpression(e, ctx, n)}`));
   const removeActions = remove.map((n) => ctx.name(n));
 
   const gsiChanged = meta.gsi.filter((p) => p.name in set || remove.includes(p.name) || p.name in expressions);
@@ -109,10 +110,13 @@ export function buildUpdate(
     userCondition(meta, options.condition, ctx),
   );
   const clauses = [`SET ${setActions.join(", ")}`, removeActions.length ? `REMOVE ${removeActions.join(", ")}` : ""];
+  const key = toAttributeMap(primaryKey(meta, current));
+  // The values written are a lower bound of the item afterwards: over 400 KB, it cannot be stored.
+  checkItemSize({ ...key, ...ctx.values }, () => `update of ${meta.name} ${JSON.stringify(keyFieldValues(meta, current))}`);
   return {
     TableName: table.name,
-    Key: toAttributeMap(primaryKey(meta, current)),
-    UpdateExpression: clauses.filter(Boolean).join(" "),
+    Key: key,
+    UpdateExpression: checkExpression("update", clauses.filter(Boolean).join(" ")),
     ConditionExpression: condition,
     ...ctx.toInput(),
     ReturnValues: "ALL_NEW",

@@ -1,0 +1,10 @@
+/**
+ * Whether `low` sorts at or before `high` as DynamoDB compares them: numbers by value,
+ * strings by their UTF-8 bytes (JavaScript's `<` compares UTF-16 units, which orders some
+ * characters differently). DynamoDB refuses a BETWEEN whose bounds are reversed.
+ */
+export function boundsInOrder(low: unknown, high: unknown): boolean {
+  if (typeof low === "number" && typeof high === "number") return low <= high;
+  if (typeof low === "string" && typeof high === "string") return Buffer.compare(Buffer.from(low, "utf8"), Buffer.from(high, "utf8")) <= 0;
+  return true;
+}
