@@ -139,7 +139,7 @@ describe("JSON maps DynamoDB refuses", () => {
   });
 
   it("refuses __proto__ and constructor keys instead of dropping or merging them", async () => {
-    await expectRefused(() => Doc.objects.create({ owner: "j", doc_id: "b", data: JSON.parse('{"x":{"__proto__":{"admin":true}}}') as object }), /"__proto__"/);
+    await expectRefused(() => Doc.objects.create({ owner: "j", doc_id: "b", data: JSON.parse('{"x":{"__proto__":{"admin":true}}}') as Record<string, unknown> }), /"__proto__"/);
     await expectRefused(() => Doc.objects.create({ owner: "j", doc_id: "c", data: { constructor: 1 } }), /"constructor"/);
   });
 
@@ -179,7 +179,7 @@ describe("expressions over DynamoDB's limits", () => {
   });
 
   it("refuses a filter over 4 KB once compiled", async () => {
-    const between = { or: Array.from({ length: 145 }, (_, i) => ({ amount: { between: [i, i + 1] } })) };
+    const between = { or: Array.from({ length: 145 }, (_, i) => ({ amount: { between: [i, i + 1] as const } })) };
     await expectRefused(() => Doc.objects.using({ owner: "o1" }).filter(between).all(), /^The filter is \d+ bytes once compiled.*4096/);
   });
 
