@@ -2,9 +2,13 @@
  * CPU cost per item of the library's own work, with no network: DynamoDB is a mocked client
  * that answers from prepared items (bench/support/mocked-table.ts). Prints a markdown table.
  */
+import { QueryCommand } from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { Order, Product, models } from "../example-server/models.js";
 import { relations } from "../example-server/schema.js";
 import { buildSchema } from "../src/graphql/index.js";
+import { table } from "../src/index.js";
+import { cannedHttpClient } from "./support/canned-http.js";
 import { graphqlClient } from "../test/support/graphql.js";
 import { markdownTable } from "./support/markdown.js";
 import { measure, median, type Sample } from "./support/measure.js";
@@ -21,6 +25,10 @@ const storedOrders = orders.map((o) => Order.objects.getSaveQuery(o).Item!);
 const storedProducts = productInputs(PRODUCTS).map((input) => Product.objects.getSaveQuery(new Product(input)).Item!);
 mocked.answerFrom(storedOrders, storedProducts);
 
+// The whole SDK stack over one canned HTTP response of the 1,000 orders: this layer against QueryCommand + unmarshall.
+const canned = cannedHttpClient({ Items: storedOrders, Count: PARTITION, ScannedCount: PARTITION });
+const cannedInput = Order.objects.using({ customer_id: "c1" }).getQuery();
+
 const gql = graphqlClient(buildSchema({ models: [...models], relations }));
 const pageQuery = `{ orders(customer_id: "c1", first: ${GRAPHQL_PAGE}) { nodes { order_id total product { name } } } }`;
 
@@ -35,6 +43,16 @@ const benchmarks: Benchmark[] = [
     name: "instances from stored items (`QuerySet.all()` over one Query, unmarshalling included)",
     items: PARTITION,
     work: () => Order.objects.using({ customer_id: "c1" }).all(),
+  },
+  {
+    name: "QueryCommand + `unmarshall` of a 1,000-item page (canned HTTP response, whole SDK stack): the baseline",
+    items: PARTITION,
+    work: async () => ((await canned.send(new QueryCommand(cannedInput))).Items ?? []).map((raw) => unmarshall(raw)),
+  },
+  {
+    name: "instances from the same canned HTTP response (`QuerySet.all()`)",
+    items: PARTITION,
+    work: () => table.context({ client: canned }, () => Order.objects.using({ customer_id: "c1" }).all()),
   },
   { name: "`getSaveQuery` (validation + marshalling of a put)", items: PARTITION, work: () => orders.map((o) => Order.objects.getSaveQuery(o, false)) },
   { name: "`getUpdateQuery` (2 fields)", items: PARTITION, work: () => orders.map((o) => Order.objects.getUpdateQuery(o, { status: "PAID", quantity: 3 })) },

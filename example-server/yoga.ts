@@ -1,5 +1,5 @@
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from "graphql-yoga";
-import { useStormParserLimit } from "../src/yoga/index.js";
+import { useStormLimits } from "../src/yoga/index.js";
 import { exampleQuery } from "./example-query.js";
 import { useTableReadiness } from "./health.js";
 import { buildExampleSchema } from "./schema.js";
@@ -17,8 +17,8 @@ export interface ExampleYogaOptions {
 }
 
 /**
- * The example's yoga instance: the schema built from the models, errors masked, a parser
- * token limit, `/health` and `/ready`, and GraphiQL when a renderer is given. Call it in-process with `yoga.fetch`,
+ * The example's yoga instance: the schema built from the models, errors masked, the
+ * schema's limits applied to every operation (introspection-only ones included), `/health` and `/ready`, and GraphiQL when a renderer is given. Call it in-process with `yoga.fetch`,
  * or mount it on any server.
  */
 export function createExampleYoga(options: ExampleYogaOptions = {}): ExampleYoga {
@@ -30,7 +30,8 @@ export function createExampleYoga(options: ExampleYogaOptions = {}): ExampleYoga
     ...(renderGraphiQL ? { renderGraphiQL } : {}),
     maskedErrors: true,
     landingPage: false,
-    // Oversized documents are refused while parsing, before any work is spent on them.
-    plugins: [useTableReadiness(), useStormParserLimit()],
+    // Oversized documents are refused while parsing, before any work is spent on them, and
+    // operations made only of introspection fields are held to the limits too.
+    plugins: [useTableReadiness(), useStormLimits()],
   });
 }

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { StormError, ValidationError, type StormErrorCode } from "../errors/index.js";
+import { RequestLimitExceeded, StormError, ValidationError, type StormErrorCode } from "../errors/index.js";
 
 /** Client-facing codes (`extensions.code`) for the errors a client can act on. */
 const CLIENT_CODES: Partial<Record<StormErrorCode, string>> = {
@@ -11,6 +11,7 @@ const CLIENT_CODES: Partial<Record<StormErrorCode, string>> = {
   CONDITION_FAILED: "CONDITION_FAILED",
   VERSION_CONFLICT: "CONDITION_FAILED",
   BAD_CURSOR: "BAD_CURSOR",
+  REQUEST_LIMIT: "LIMIT_EXCEEDED",
 };
 
 /**
@@ -23,6 +24,7 @@ export function toClientError(error: unknown): unknown {
   if (!code) return error;
   const extensions: Record<string, unknown> = { code };
   if (error instanceof ValidationError && error.issues.length) extensions.issues = error.issues;
+  if (error instanceof RequestLimitExceeded) Object.assign(extensions, { limit: "requests", max: error.max });
   return new GraphQLError(error.message, { extensions });
 }
 

@@ -8,5 +8,6 @@ export { belongsTo, hasMany, hasOne, type AnyModel, type FieldMapping, type HasM
 
 // Limits and errors
 export { DEFAULT_LIMITS, type OperationLimits } from "./limits/limits.js";
+export { operationLimitsRule } from "./limits/rule.js";
 export { toClientError } from "./errors.js";
 export { DateTimeScalar, JSONScalar } from "./scalars.js";

@@ -1,4 +1,4 @@
-import { createLoaders } from "../loader/index.js";
+import { createLoaders, type LoaderOptions } from "../loader/index.js";
 import { runWithLoaders, type Loaders } from "../loader/context.js";
 
 /**
@@ -7,18 +7,18 @@ import { runWithLoaders, type Loaders } from "../loader/context.js";
  */
 const byContext = new WeakMap<object, Loaders>();
 
-export function loadersFor(context: unknown): Loaders {
+export function loadersFor(context: unknown, options: LoaderOptions = {}): Loaders {
   // Without a context object there is no operation to scope a cache to: never share one.
-  if (typeof context !== "object" || context === null) return createLoaders();
+  if (typeof context !== "object" || context === null) return createLoaders(options);
   let loaders = byContext.get(context);
   if (!loaders) {
-    loaders = createLoaders();
+    loaders = createLoaders(options);
     byContext.set(context, loaders);
   }
   return loaders;
 }
 
-/** Runs a resolver with its operation's loaders active. */
-export function inOperation<T>(context: unknown, fn: () => T): T {
-  return runWithLoaders(loadersFor(context), fn);
+/** Runs a resolver with its operation's loaders active; `options` apply when they are created. */
+export function inOperation<T>(context: unknown, fn: () => T, options: LoaderOptions = {}): T {
+  return runWithLoaders(loadersFor(context, options), fn);
 }

@@ -9,6 +9,13 @@ export function argumentValue(field: FieldNode, name: string, variables: Readonl
   return value?.kind === Kind.BOOLEAN ? value.value : undefined;
 }
 
+/** Whether a selected field sets an argument to a value other than null (literally or through a variable). */
+export function hasArgument(field: FieldNode, name: string, variables: Readonly<Record<string, unknown>>): boolean {
+  const value = field.arguments?.find((a) => a.name.value === name)?.value;
+  if (!value || value.kind === Kind.NULL) return false;
+  return value.kind !== Kind.VARIABLE || variables[value.name.value] != null;
+}
+
 /** The page size a selected connection will read: `first` clamped, or the default (an invalid one is refused later, by its resolver). */
 export function plannedPageSize(field: FieldNode, variables: Readonly<Record<string, unknown>>, limits: PageSizeLimits): number {
   const first = argumentValue(field, "first", variables);

@@ -31,6 +31,11 @@ export interface Loaders {
   forget(keys: readonly TableKey[]): void;
   /** Drops everything cached. */
   clear(): void;
+  /**
+   * Counts one DynamoDB request about to be sent in this scope; throws `RequestLimitExceeded`
+   * once the scope's `maxRequests` were sent. Every request the library sends calls it.
+   */
+  spend(operation: string): void;
 }
 
 const scope = new AsyncLocalStorage<Loaders>();

@@ -6,6 +6,7 @@ import { partitionQuery } from "../ops/read/partition-query.js";
 import type { QueryResult } from "../ops/read/query.js";
 import type { PartitionRef, ReadShape } from "../ops/read/read-shape.js";
 import { table } from "../table/table.js";
+import { RequestBudget } from "./budget.js";
 import { runWithLoaders, type Loaders } from "./context.js";
 import { ItemLoader } from "./item-loader.js";
 import { PartitionLoader } from "./partition-loader.js";
@@ -18,6 +19,13 @@ export interface LoaderOptions {
    * @default { maxAttempts: 5, baseDelayMs: 50, maxDelayMs: 5000 }
    */
   retry?: RetryOptions;
+  /**
+   * DynamoDB requests the scope may send in all (reads, writes, retries); past it, reads and
+   * writes fail with `RequestLimitExceeded` before anything is sent. GraphQL operations get
+   * their `limits.maxRequests`.
+   * @default unlimited
+   */
+  maxRequests?: number;
 }
 
 /**
@@ -28,9 +36,11 @@ export interface LoaderOptions {
 class LoaderScope implements Loaders {
   readonly #partitions = new PartitionLoader();
   readonly #items: ItemLoader;
+  readonly #budget: RequestBudget | undefined;
 
   constructor(options: LoaderOptions) {
     this.#items = new ItemLoader(this.#partitions, checkRetryOptions(options.retry));
+    this.#budget = options.maxRequests === undefined ? undefined : new RequestBudget(options.maxRequests);
   }
 
   async get(key: TableKey, consistent = false): Promise<NativeItem | null> {
@@ -65,6 +75,10 @@ class LoaderScope implements Loaders {
   clear(): void {
     this.#items.clear();
     this.#partitions.clear();
+  }
+
+  spend(operation: string): void {
+    this.#budget?.spend(operation);
   }
 }
 

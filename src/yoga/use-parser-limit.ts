@@ -1,9 +1,12 @@
 import type { Plugin } from "graphql-yoga";
+import { clientError } from "../graphql/errors.js";
 import { DEFAULT_LIMITS } from "../graphql/limits/limits.js";
 
 /**
  * A yoga plugin that refuses documents over `maxTokens` while parsing them, before any work
- * is spent on them (the schema's own token limit counts once an operation runs).
+ * is spent on them (the schema's own token limit counts once an operation runs). A document
+ * nested deeper than graphql-js's recursive parser can follow (a few KB of `[[[[…` suffice,
+ * within the token limit) is refused as a client error too, not a 500.
  *
  * @example createYoga({ schema, plugins: [useStormParserLimit({ maxTokens: 2000 })] })
  */
@@ -11,7 +14,15 @@ export function useStormParserLimit(options: { /** @default 2000 */ maxTokens?: 
   const maxTokens = options.maxTokens ?? DEFAULT_LIMITS.maxTokens;
   return {
     onParse({ parseFn, setParseFn }) {
-      setParseFn((source, parseOptions) => parseFn(source, { ...parseOptions, maxTokens }));
+      setParseFn((source, parseOptions) => {
+        try {
+          return parseFn(source, { ...parseOptions, maxTokens });
+        } catch (error) {
+          // The parser's only RangeError is its call stack running out.
+          if (error instanceof RangeError) throw clientError("LIMIT_EXCEEDED", "Document is nested too deeply to parse", { limit: "nesting" });
+          throw error;
+        }
+      });
     },
   };
 }

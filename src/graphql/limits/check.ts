@@ -1,4 +1,7 @@
-import { GraphQLError, Lexer, Source, TokenKind, type GraphQLResolveInfo } from "graphql";
+import {
+  GraphQLError, Lexer, Source, TokenKind,
+  type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLResolveInfo, type GraphQLSchema, type OperationDefinitionNode,
+} from "graphql";
 import { clientError } from "../errors.js";
 import { operationShape } from "./cost.js";
 import type { OperationLimits } from "./limits.js";
@@ -14,16 +17,27 @@ function countTokens(body: string, max: number): number {
   return count;
 }
 
-function verdict(info: GraphQLResolveInfo, limits: OperationLimits): GraphQLError | null {
-  const body = info.operation.loc?.source.body;
+/** What the limits are checked on: one operation of a parsed document. */
+export interface LimitSubject {
+  schema: GraphQLSchema;
+  root: GraphQLNamedType;
+  operation: OperationDefinitionNode;
+  fragments: Record<string, FragmentDefinitionNode>;
+  /** The operation's variables; without them (while validating) the cost is not judged. */
+  variables?: Record<string, unknown>;
+}
+
+/** The first limit the operation exceeds, or null: tokens, depth, aliases, then cost. */
+export function limitVerdict(subject: LimitSubject, limits: OperationLimits): GraphQLError | null {
+  const body = subject.operation.loc?.source.body;
   if (body !== undefined) {
     const tokens = countTokens(body, limits.maxTokens);
     if (tokens > limits.maxTokens) return limitError("tokens", limits.maxTokens, tokens);
   }
-  const shape = operationShape(info.schema, info.parentType, info.operation.selectionSet, info.fragments, info.variableValues, limits);
+  const shape = operationShape(subject.schema, subject.root, subject.operation.selectionSet, subject.fragments, subject.variables ?? {}, limits);
   if (shape.depth > limits.maxDepth) return limitError("depth", limits.maxDepth, shape.depth);
   if (shape.aliases > limits.maxAliases) return limitError("aliases", limits.maxAliases, shape.aliases);
-  if (shape.cost > limits.maxCost) return limitError("cost", limits.maxCost, shape.cost);
+  if (subject.variables && shape.cost > limits.maxCost) return limitError("cost", limits.maxCost, shape.cost);
   return null;
 }
 
@@ -38,7 +52,7 @@ function limitError(limit: string, max: number, actual: number): GraphQLError {
 export function checkOperationLimits(info: GraphQLResolveInfo, limits: OperationLimits): void {
   let found = verdicts.get(info.variableValues);
   if (found === undefined) {
-    found = verdict(info, limits);
+    found = limitVerdict({ schema: info.schema, root: info.parentType, operation: info.operation, fragments: info.fragments, variables: info.variableValues }, limits);
     verdicts.set(info.variableValues, found);
   }
   if (found) throw found;

@@ -2,7 +2,8 @@ import {
   getNamedType, isInterfaceType, isObjectType, Kind,
   type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type SelectionSetNode,
 } from "graphql";
-import { plannedPageSize } from "../selection.js";
+import { DEFAULT_MAX_READS } from "../../ops/read/queryset.js";
+import { hasArgument, plannedPageSize } from "../selection.js";
 import type { OperationLimits } from "./limits.js";
 
 /** The field extensions that tell the estimate how a derived field costs requests. */
@@ -14,8 +15,11 @@ export function costExtension(cost: FieldCost): { stormCost: FieldCost } {
 export type FieldCost =
   /** One item by key: batched, up to 100 per BatchGetItem. */
   | { kind: "get" }
-  /** One page of a partition per parent; children multiply by the page size. */
-  | { kind: "page"; /** read with the parent's own partition read when the parent is a single item */ planned?: boolean }
+  /**
+   * One page of a partition per parent: one Query, or up to `DEFAULT_MAX_READS` with a
+   * `filter` (a sparse filter reads on to fill the page). Children multiply by the page size.
+   */
+  | { kind: "page" }
   /** One write (and its returned item). */
   | { kind: "write"; /** requests per write: 2 when it reads the item first @default 1 */ requests?: number };
 
@@ -30,45 +34,100 @@ interface Walk {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   limits: OperationLimits;
-  aliases: number;
+  cost: number;
 }
 
-/** Fields of a selection set, with fragments spread, each with the type it is selected on. */
-function* fieldsOf(walk: Walk, set: SelectionSetNode, type: GraphQLNamedType): Generator<[FieldNode, GraphQLNamedType]> {
-  for (const sel of set.selections) {
-    if (sel.kind === Kind.FIELD) yield [sel, type];
-    else {
+/** The fields one level of the response holds: execution merges the fields of one response key. */
+interface FieldGroup {
+  nodes: FieldNode[];
+  on: GraphQLNamedType;
+}
+
+/**
+ * The fields of selection sets by response key, fragments spread once per level, as
+ * execution collects them: repeated keys and spreads cost nothing more to run, nor to check.
+ */
+function collectFields(walk: Walk, sets: readonly SelectionSetNode[], type: GraphQLNamedType): Map<string, FieldGroup> {
+  const groups = new Map<string, FieldGroup>();
+  const spread = new Set<string>();
+  const visit = (set: SelectionSetNode, on: GraphQLNamedType): void => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        const key = sel.alias?.value ?? sel.name.value;
+        const group = groups.get(key);
+        if (group) group.nodes.push(sel);
+        else groups.set(key, { nodes: [sel], on });
+        continue;
+      }
+      if (sel.kind === Kind.FRAGMENT_SPREAD && spread.has(sel.name.value)) continue;
       const fragment = sel.kind === Kind.FRAGMENT_SPREAD ? walk.fragments[sel.name.value] : sel;
+      if (sel.kind === Kind.FRAGMENT_SPREAD) spread.add(sel.name.value);
       if (!fragment) continue;
-      const on = fragment.typeCondition ? (walk.schema.getType(fragment.typeCondition.name.value) ?? type) : type;
-      yield* fieldsOf(walk, fragment.selectionSet, on);
+      visit(fragment.selectionSet, fragment.typeCondition ? (walk.schema.getType(fragment.typeCondition.name.value) ?? on) : on);
+    }
+  };
+  for (const set of sets) visit(set, type);
+  return groups;
+}
+
+/** Aliased fields of the operation and of the fragments it spreads (each counted once), introspection included. */
+function countAliases(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>): number {
+  let aliases = 0;
+  const spread = new Set<string>();
+  // A loop, not recursion: a deeply nested document must not overflow the stack here.
+  const pending = [set];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    for (const sel of next.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (sel.alias) aliases++;
+        if (sel.selectionSet) pending.push(sel.selectionSet);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) pending.push(sel.selectionSet);
+      else if (!spread.has(sel.name.value)) {
+        spread.add(sel.name.value);
+        const fragment = fragments[sel.name.value];
+        if (fragment) pending.push(fragment.selectionSet);
+      }
     }
   }
+  return aliases;
 }
 
-function measure(walk: Walk, set: SelectionSetNode, type: GraphQLNamedType, parents: number, single: boolean): { depth: number; cost: number } {
+/** Requests one page may make: a filter reads on (up to `DEFAULT_MAX_READS`) until the page fills. */
+function pageReads(node: FieldNode, variables: Readonly<Record<string, unknown>>): number {
+  return hasArgument(node, "filter", variables) ? DEFAULT_MAX_READS : 1;
+}
+
+/**
+ * Depth and estimated requests of the fields at `level` (1 for root fields), read by
+ * `parents` parents. The walk stops below the depth limit and once the cost is over its
+ * limit: the verdict is known, and a document crafted to be huge costs no more to check.
+ */
+function measure(walk: Walk, sets: readonly SelectionSetNode[], type: GraphQLNamedType, level: number, parents: number, single: boolean): number {
   let depth = 0;
-  let cost = 0;
-  for (const [node, on] of fieldsOf(walk, set, type)) {
-    if (node.alias) walk.aliases++;
+  for (const { nodes, on } of collectFields(walk, sets, type).values()) {
+    if (walk.cost > walk.limits.maxCost) break;
+    const node = nodes[0]!;
     if (node.name.value.startsWith("__")) continue; // introspection: no DynamoDB cost, its own depth
     const def: GraphQLField<unknown, unknown> | undefined = isObjectType(on) || isInterfaceType(on) ? on.getFields()[node.name.value] : undefined;
     const fieldCost = def?.extensions?.stormCost as FieldCost | undefined;
     let children = parents;
     let childSingle = single;
-    if (fieldCost?.kind === "get") cost += Math.ceil(parents / 100);
-    else if (fieldCost?.kind === "write") cost += parents * (fieldCost.requests ?? 1);
+    if (fieldCost?.kind === "get") walk.cost += Math.ceil(parents / 100);
+    else if (fieldCost?.kind === "write") walk.cost += parents * (fieldCost.requests ?? 1);
     else if (fieldCost?.kind === "page") {
-      const size = plannedPageSize(node, walk.variables, walk.limits);
-      cost += fieldCost.planned && single ? 0 : parents;
-      children = parents * size;
+      walk.cost += parents * pageReads(node, walk.variables);
+      children = parents * plannedPageSize(node, walk.variables, walk.limits);
       childSingle = false;
     }
-    const inner = node.selectionSet && def ? measure(walk, node.selectionSet, getNamedType(def.type), children, childSingle) : { depth: 0, cost: 0 };
-    depth = Math.max(depth, 1 + inner.depth);
-    cost += inner.cost;
+    const inner = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+    const costBelow = walk.cost;
+    const below = inner.length && def && level <= walk.limits.maxDepth ? measure(walk, inner, getNamedType(def.type), level + 1, children, childSingle) : 0;
+    // A single item (or a first page) that asks for relations may be read ahead with them in
+    // one Query (the planner); what that read does not hold is then read on its own.
+    if (fieldCost && fieldCost.kind !== "write" && single && walk.cost > costBelow) walk.cost += 1;
+    depth = Math.max(depth, 1 + below);
   }
-  return { depth, cost };
+  return depth;
 }
 
 /** Depth, alias count and estimated DynamoDB requests of one operation. */
@@ -80,7 +139,7 @@ export function operationShape(
   variables: Record<string, unknown>,
   limits: OperationLimits,
 ): OperationShape {
-  const walk: Walk = { schema, fragments, variables, limits, aliases: 0 };
-  const { depth, cost } = measure(walk, set, root, 1, true);
-  return { depth, aliases: walk.aliases, cost };
+  const walk: Walk = { schema, fragments, variables, limits, cost: 0 };
+  const depth = measure(walk, [set], root, 1, 1, true);
+  return { depth, aliases: countAliases(set, fragments), cost: walk.cost };
 }

@@ -6,8 +6,18 @@ export interface OperationLimits {
   maxAliases: number;
   /** Lexical tokens in the document. @default 2000 */
   maxTokens: number;
-  /** DynamoDB requests the operation may make, estimated from its selection. @default 100 */
+  /**
+   * DynamoDB requests the operation may make, estimated from its selection before it runs;
+   * the estimate is an upper bound of what the derived fields can send. @default 100
+   */
   maxCost: number;
+  /**
+   * DynamoDB requests the operation may really send, counted as they are sent; fields that
+   * would need more answer LIMIT_EXCEEDED. A safety net under the estimate, for what it
+   * cannot see (custom resolvers, reads cut short by DynamoDB's 1 MB response limit).
+   * @default maxCost
+   */
+  maxRequests?: number;
   /** Page size assumed for connections without `first`, for the cost estimate. @default 20 */
   defaultPageSize: number;
   /** Largest `first` honoured (larger ones are clamped). @default 100 */
@@ -22,3 +32,8 @@ export const DEFAULT_LIMITS: OperationLimits = Object.freeze({
   defaultPageSize: 20,
   maxPageSize: 100,
 });
+
+/** The run-time request budget of an operation under `limits`. */
+export function requestBudget(limits: OperationLimits): number {
+  return limits.maxRequests ?? limits.maxCost;
+}

@@ -2,6 +2,7 @@ import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTyp
 import type { GraphQLFieldResolver } from "graphql";
 import { toClientError } from "../errors.js";
 import { checkOperationLimits } from "../limits/check.js";
+import { requestBudget } from "../limits/limits.js";
 import { inOperation } from "../operation-loaders.js";
 import { authorized } from "./guards.js";
 import { stormStateOf } from "./state.js";
@@ -40,7 +41,7 @@ export class PothosStormPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
       if (isRoot) checkOperationLimits(info, state.limits);
       const run = () =>
         mapErrors(() => (checked ? authorized(rules, parent, args as Record<string, unknown>, context, () => resolver(parent, args, context, info)) : resolver(parent, args, context, info)));
-      return state.batching ? inOperation(context, run) : run();
+      return state.batching ? inOperation(context, run, { maxRequests: requestBudget(state.limits) }) : run();
     };
   }
 }

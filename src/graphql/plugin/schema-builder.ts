@@ -1,5 +1,6 @@
 import type { SchemaTypes } from "@pothos/core";
 import { InvalidDefinition } from "../../errors/index.js";
+import { checkPartitionClashes } from "../../model/partition-clash.js";
 import { DEFAULT_LIMITS } from "../limits/limits.js";
 import { modelNames } from "../naming.js";
 import { checkRelation, type AnyModel, type Relation } from "../relations.js";
@@ -35,6 +36,7 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
   const builder = pothos as unknown as Builder;
   // Checked before the maps by name below, which would keep only the last of two.
   checkUnique(options.models.map((m) => m.meta.name), (name) => `models holds two models named "${name}"; give each model once, under its own name`);
+  checkPartitionClashes("stormModels", options.models.map((m) => m.meta));
   const models = new Map(options.models.map((m) => [m.meta.name, m] as const));
   const names = new Map(options.models.map((m) => [m.meta.name, modelNames(m.meta)] as const));
   checkUnique([...names.values()].map((n) => n.type), clash("type"));

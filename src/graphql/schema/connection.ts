@@ -9,6 +9,16 @@ interface Edge {
   index: number;
 }
 
+/**
+ * Where the next page starts. With more to read it is where the read stopped, which may lie
+ * past the last edge (a page whose reads matched few or no items): an empty page still
+ * continues, and the next page does not read those items again.
+ */
+function endCursor(page: Connection): string | null {
+  if (page.hasMore) return page.cursor;
+  return page.items.length ? page.cursorAt(page.items.length - 1) : null;
+}
+
 /** The shared Relay `PageInfo` type. Pages only go forward, so there is no previous page. */
 export function pageInfoType(ctx: Pick<SchemaContext, "builder">): Ref {
   return ctx.builder.objectRef<Connection>("PageInfo").implement({
@@ -16,7 +26,7 @@ export function pageInfoType(ctx: Pick<SchemaContext, "builder">): Ref {
       hasNextPage: t.boolean({ nullable: false, resolve: (page) => page.hasMore }),
       hasPreviousPage: t.boolean({ nullable: false, resolve: () => false }),
       startCursor: t.string({ nullable: true, resolve: (page) => (page.items.length ? page.cursorAt(0) : null) }),
-      endCursor: t.string({ nullable: true, resolve: (page) => (page.items.length ? page.cursorAt(page.items.length - 1) : null) }),
+      endCursor: t.string({ nullable: true, resolve: endCursor }),
     }),
   });
 }

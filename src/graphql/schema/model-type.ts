@@ -41,7 +41,7 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, na
       nullable: false,
       ...description,
       args: listArgs(t, ctx, target),
-      extensions: costExtension({ kind: "page", planned: true }),
+      extensions: costExtension({ kind: "page" }),
       resolve: (parent, args) => {
         const values = relationValues(fieldValues(parent));
         if (!values) return { items: [], cursor: null, hasMore: false, cursorAt: () => "" } as never;

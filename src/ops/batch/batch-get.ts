@@ -1,6 +1,8 @@
 import { BatchGetItemCommand, type BatchGetItemCommandInput, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { RequestLimitExceeded } from "../../errors/index.js";
 import { checkKeySize } from "../../model/dynamo-limits/index.js";
 import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
+import { spendRequest } from "../send.js";
 import { drain, type RetryOptions } from "./retry.js";
 
 /** A table key: what BatchGetItem asks for and answers by. */
@@ -62,6 +64,7 @@ export async function batchGetKeys(request: BatchGetRequest): Promise<BatchGetRe
   const drained = await drain(
     unique,
     async (batch) => {
+      spendRequest("BatchGetItem");
       const out = await client.send(new BatchGetItemCommand(buildBatchGet(tableName, batch, consistent)));
       for (const raw of out.Responses?.[tableName] ?? []) {
         const item = fromAttributeMap(raw as RawItem);
@@ -71,5 +74,7 @@ export async function batchGetKeys(request: BatchGetRequest): Promise<BatchGetRe
     },
     request.retry,
   );
+  // A spent budget fails the gets as a limit, not as keys DynamoDB left unprocessed.
+  if (drained.cause instanceof RequestLimitExceeded) throw drained.cause;
   return { found, unprocessed: drained.left, ...(drained.cause === undefined ? {} : { cause: drained.cause }) };
 }

@@ -1,10 +1,11 @@
 import { BatchWriteItemCommand, type BatchWriteItemCommandInput, type WriteRequest } from "@aws-sdk/client-dynamodb";
-import { UnprocessedError, ValidationError } from "../../errors/index.js";
+import { RequestLimitExceeded, UnprocessedError, ValidationError } from "../../errors/index.js";
 import { invalidateAfter } from "../../loader/context.js";
 import { fieldValues, metaOf, type ModelBase } from "../../model/instance.js";
 import type { AnyInstance } from "../../model/model-types.js";
 import { runValidators } from "../../model/values.js";
 import { table } from "../../table/table.js";
+import { spendRequest } from "../send.js";
 import { tableKeyId, type TableKey } from "./batch-get.js";
 import { checkRetryOptions, drain, type RetryOptions } from "./retry.js";
 import { deleteSpec, describeSpec, putSpec, type WriteSpec } from "./write-spec.js";
@@ -76,6 +77,7 @@ export async function writeSpecs(specs: readonly WriteSpec[], options: BatchWrit
     const sending = drain(
       chunk,
       async (batch) => {
+        spendRequest("BatchWriteItem");
         const out = await client.send(new BatchWriteItemCommand(batchWriteInput(tableName, batch)));
         const left = new Set((out.UnprocessedItems?.[tableName] ?? []).map((r) => tableKeyId(keyOfRequest(r))));
         return batch.filter((s) => left.has(tableKeyId(s.key)));
@@ -83,6 +85,7 @@ export async function writeSpecs(specs: readonly WriteSpec[], options: BatchWrit
       retry,
     );
     const { left, cause } = await invalidateAfter(chunk.map((s) => s.key), sending);
+    if (cause instanceof RequestLimitExceeded) throw cause;
     for (const spec of chunk) if (spec.instance && !left.includes(spec)) Object.assign(spec.instance, spec.stored);
     if (left.length) {
       const unwritten = [...left, ...all.slice(n + 1).flat()].map(describeSpec);

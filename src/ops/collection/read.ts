@@ -2,6 +2,7 @@ import { ValidationError } from "../../errors/index.js";
 import { buildGsi1pk, buildPk } from "../../keys/build.js";
 import type { NativeItem } from "../../model/item.js";
 import type { AnyInstance, AnyModelClass } from "../../model/model-types.js";
+import { checkPartitionClashes } from "../../model/partition-clash.js";
 import { partitionQuery } from "../read/partition-query.js";
 import { readWholePartition } from "../read/partition-reader.js";
 import type { PartitionRead } from "../read/read-shape.js";
@@ -36,6 +37,8 @@ export function buildCollectionRead(model: AnyModelClass, values: Readonly<Recor
  * its own model. Under loaders the read is shared: it answers the gets and reads inside it.
  */
 export async function readCollection(model: AnyModelClass, values: Readonly<Record<string, unknown>>, options: CollectionOptions = {}): Promise<Collection> {
+  // Models named together must be told apart by SK shape, which items without `_type` rely on.
+  if (options.models) checkPartitionClashes(`${model.meta.name}.objects.collection`, options.models.map((m) => m.meta));
   const { input, shape } = buildCollectionRead(model, values, options);
   const { items } = await readWholePartition(input, shape);
   const candidates = options.models ?? partitionMates(model, shape.index);

@@ -1,6 +1,6 @@
 import { TYPE_ATTRIBUTE, type NativeItem } from "../../model/item.js";
-import type { KeyPart } from "../../model/meta.js";
 import type { AnyModelClass } from "../../model/model-types.js";
+import { sharePartitions } from "../../model/partition-clash.js";
 import { registeredModel, registeredModels } from "../../model/registry.js";
 import { skShapeMatches } from "../../model/routing.js";
 
@@ -10,11 +10,7 @@ import { skShapeMatches } from "../../model/routing.js";
  * exactly these, so no other model can write an equal PK (or GSI1PK).
  */
 export function partitionMates(model: AnyModelClass, index: boolean): AnyModelClass[] {
-  const ids = (parts: readonly KeyPart[]) => parts.map((p) => p.identifier).join("#");
-  const partOf = (m: AnyModelClass) => (index ? m.meta.gsi : m.meta.pk);
-  const mates = registeredModels().filter(
-    (m) => m !== model && m.meta.suffix === model.meta.suffix && partOf(m).length > 0 && ids(partOf(m)) === ids(partOf(model)),
-  );
+  const mates = registeredModels().filter((m) => m !== model && sharePartitions(m.meta, model.meta, index));
   return [model, ...mates];
 }
 

@@ -40,6 +40,8 @@ export interface Page<I> {
 }
 
 const MAX_PAGE = 1000;
+/** Requests a page makes at most to fill itself (`PageOptions.maxReads`); the GraphQL cost estimate counts it per filtered page. */
+export const DEFAULT_MAX_READS = 10;
 
 /**
  * A query on one partition of the table or of GSI1. Immutable: every method returns a new
@@ -151,7 +153,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
    * partition ends, or `maxReads` requests were made.
    */
   async page(options: PageOptions): Promise<Page<I>> {
-    const { size, maxReads = 10 } = options;
+    const { size, maxReads = DEFAULT_MAX_READS } = options;
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new ValidationError(`page size must be an integer from 1 to ${MAX_PAGE}, got ${String(size)}`);
     const { input, shape } = buildRead(this.binding.meta, this.state);
     const fingerprint = queryFingerprint(input);

@@ -11,6 +11,7 @@ import type { Fields, KeyOf } from "../../model/types.js";
 import { table } from "../../table/table.js";
 import { tableKeyId } from "../batch/batch-get.js";
 import { backoffDelay, checkRetryOptions, isRetryable, type RetryOptions } from "../batch/retry.js";
+import { spendRequest } from "../send.js";
 import type { Where } from "../where.js";
 import type { UpdateOf } from "../write/update.js";
 import { cancellationError } from "./cancellation.js";
@@ -137,6 +138,7 @@ export class Transaction {
 /** One TransactWriteItems, retried with the same token while DynamoDB throttles or fails. */
 async function send(client: DynamoDBClient, input: TransactWriteItemsCommandInput, ops: readonly TxOp[], retry: Required<RetryOptions>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
+    spendRequest("TransactWriteItems");
     try {
       await client.send(new TransactWriteItemsCommand(input));
       return;
