@@ -1,5 +1,6 @@
 import type { QueryCommandInput } from "@aws-sdk/client-dynamodb";
 import { ValidationError } from "../../errors/index.js";
+import { pastSkBlock, skBlock, type SkBlock } from "../../keys/sk-block.js";
 import type { SortKeyCondition } from "../../keys/sort-key.js";
 import { toAttributeMap, type NativeItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
@@ -18,7 +19,7 @@ export interface ModelBinding<I> {
   fromStored(item: NativeItem): I;
 }
 
-export interface PageOptions {
+export interface PageOptions<I = unknown> {
   /** Items per page, 1 to 1000. */
   size: number;
   /** The cursor of the previous page, or null/undefined for the first. */
@@ -28,6 +29,11 @@ export interface PageOptions {
    * @default 10
    */
   maxReads?: number;
+  /**
+   * Keeps only the items this accepts (authorization rules), inside the read: refused items
+   * neither fill nor end the page, which reads on as a filter does.
+   */
+  keep?: (item: I) => boolean;
 }
 
 export interface Page<I> {
@@ -42,6 +48,14 @@ export interface Page<I> {
 const MAX_PAGE = 1000;
 /** Requests a page makes at most to fill itself (`PageOptions.maxReads`); the GraphQL cost estimate counts it per filtered page. */
 export const DEFAULT_MAX_READS = 10;
+/** Items a read asks for once items are being dropped: sparse matches are found in few requests. */
+const SPARSE_READ_LIMIT = 100;
+
+/** The leading `items` (in reading order) inside the model's SK block. */
+function untilPastBlock(items: readonly NativeItem[], block: SkBlock, reverse: boolean): readonly NativeItem[] {
+  const past = items.findIndex((item) => pastSkBlock(block, item.SK, reverse));
+  return past < 0 ? items : items.slice(0, past);
+}
 
 /**
  * A query on one partition of the table or of GSI1. Immutable: every method returns a new
@@ -120,11 +134,13 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
 
   async *[Symbol.asyncIterator](): AsyncIterator<I> {
     const { input, shape } = buildRead(this.binding.meta, this.state);
+    const block = skBlock(this.binding.meta);
     let remaining = this.state.limit ?? Infinity;
     let start: CursorKey | undefined;
     do {
       const out = await readPartition({ ...input, ...(start ? { ExclusiveStartKey: toAttributeMap(start) } : {}) }, shape);
       for (const item of out.items) {
+        if (pastSkBlock(block, item.SK, this.state.reverse)) return;
         if (!itemMatchesModel(this.binding.meta, item)) continue;
         yield this.#build(item);
         if (--remaining <= 0) return;
@@ -152,24 +168,38 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
    * any other is a `BadCursor`. With a filter, reads continue until `size` items match, the
    * partition ends, or `maxReads` requests were made.
    */
-  async page(options: PageOptions): Promise<Page<I>> {
-    const { size, maxReads = DEFAULT_MAX_READS } = options;
+  async page(options: PageOptions<I>): Promise<Page<I>> {
+    const { size, maxReads = DEFAULT_MAX_READS, keep } = options;
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new ValidationError(`page size must be an integer from 1 to ${MAX_PAGE}, got ${String(size)}`);
     const { input, shape } = buildRead(this.binding.meta, this.state);
     const fingerprint = queryFingerprint(input);
     let start = options.cursor != null ? decodeCursor(table.cursorSecret, fingerprint, options.cursor) : undefined;
     const matched: NativeItem[] = [];
+    const built = new Map<NativeItem, I>();
+    const kept = (item: NativeItem): boolean => {
+      if (!keep) return true;
+      const instance = this.#build(item);
+      built.set(item, instance);
+      return keep(instance);
+    };
+    const block = skBlock(this.binding.meta);
+    // Reads that drop items (a filter, other models' items, refused items) read wide, as a filter does.
+    let sparse = !!input.FilterExpression;
     let reads = 0;
     // One item past the page tells whether another page exists, without an empty last page.
     while (matched.length <= size) {
       const need = size + 1 - matched.length;
       const out = await readPartition({
         ...input,
-        Limit: input.FilterExpression ? Math.max(need, 100) : need,
+        Limit: sparse ? Math.max(need, SPARSE_READ_LIMIT) : need,
         ...(start ? { ExclusiveStartKey: toAttributeMap(start) } : {}),
       }, shape);
-      matched.push(...out.items.filter((item) => itemMatchesModel(this.binding.meta, item)));
-      start = out.lastKey;
+      const inBlock = untilPastBlock(out.items, block, this.state.reverse);
+      const fits = inBlock.filter((item) => itemMatchesModel(this.binding.meta, item) && kept(item));
+      sparse ||= fits.length < inBlock.length;
+      matched.push(...fits);
+      // Past the model's block nothing of it follows: the end, not a page to resume.
+      start = inBlock.length < out.items.length ? undefined : out.lastKey;
       if (!start || ++reads >= maxReads) break;
     }
     const items = matched.slice(0, size);
@@ -177,7 +207,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     const resumeAt = matched.length > size && last ? resumeKey(last, !!input.IndexName) : start;
     const secret = table.cursorSecret;
     return {
-      items: items.map((item) => this.#build(item)),
+      items: items.map((item) => built.get(item) ?? this.#build(item)),
       cursor: resumeAt ? encodeCursor(secret, fingerprint, resumeAt) : null,
       hasMore: !!resumeAt,
       cursorAt: (index) => encodeCursor(secret, fingerprint, resumeKey(items[index]!, !!input.IndexName)),
