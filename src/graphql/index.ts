@@ -3,6 +3,9 @@ export { buildSchema } from "./build-schema.js";
 export { PothosStormPlugin, StormPlugin } from "./plugin/index.js";
 export type { FieldGuard, Guard, StormModelsOptions, StormRefs, StormScalars, StormSchemaTypes, WriteGuard, WriteOperation } from "./plugin/types.js";
 
+// Authorization
+export type { ModelRules, RulesOf, ScopeOf } from "./auth/types.js";
+
 // Relations
 export { belongsTo, hasMany, hasOne, type AnyModel, type FieldMapping, type HasManyOptions, type Relation } from "./relations.js";
 

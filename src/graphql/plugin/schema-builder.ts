@@ -1,6 +1,7 @@
 import type { SchemaTypes } from "@pothos/core";
 import { InvalidDefinition } from "../../errors/index.js";
 import { checkPartitionClashes } from "../../model/partition-clash.js";
+import { modelAuths } from "../auth/model-auth.js";
 import { DEFAULT_LIMITS } from "../limits/limits.js";
 import { modelNames } from "../naming.js";
 import { checkRelation, type AnyModel, type Relation } from "../relations.js";
@@ -102,6 +103,7 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
   const ctx: SchemaContext = {
     builder,
     pageLimits,
+    auth: modelAuths(options.models, options.rules),
     guards: state.guards,
     hidden: new Map(options.models.map((m) => [m.meta.name, hiddenFields(m)] as const)),
     restricted: new Map(options.models.map((m) => [m.meta.name, restrictedFields(m)] as const)),

@@ -1,5 +1,6 @@
 import type { SchemaTypes } from "@pothos/core";
 import type { InstanceOf } from "../../model/model-types.js";
+import type { RulesOf } from "../auth/types.js";
 import type { OperationLimits } from "../limits/limits.js";
 import type { AnyModel, Relation } from "../relations.js";
 
@@ -43,6 +44,13 @@ type FieldNameOf<Ms extends readonly AnyModel[], N> = keyof Extract<Ms[number], 
 export interface StormModelsOptions<Ms extends readonly AnyModel[] = readonly AnyModel[]> {
   /** The models to expose. */
   models: Ms;
+  /**
+   * Row-level rules per model (`scope`, `read`, `create`, `update`, `delete`; see
+   * `ModelRules`), applied on every path that reaches the model's items: root fields,
+   * connections, relations, `node` and mutation results. Rules see the GraphQL context.
+   * @example rules: { Order: { scope: (ctx: AppContext) => (ctx.admin ? null : { customer_id: ctx.userId }) } }
+   */
+  rules?: RulesOf<Ms>;
   /** Relation fields per model: `{ Customer: { orders: hasMany(Order) } }`. */
   relations?: { [N in ModelName<Ms>]?: Record<string, Relation> };
   /**

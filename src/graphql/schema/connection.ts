@@ -4,6 +4,9 @@ import type { Ref, SchemaContext } from "./context.js";
 /** What a connection field resolves to: one page of items. */
 export type Connection = Page<unknown>;
 
+/** A connection with nothing in it: a relation with no key, or a partition the caller may not read. */
+export const EMPTY_CONNECTION: Connection = { items: [], cursor: null, hasMore: false, cursorAt: () => "" };
+
 interface Edge {
   page: Connection;
   index: number;

@@ -1,5 +1,6 @@
 import type { SchemaTypes } from "@pothos/core";
 import type { PageSizeLimits } from "../args.js";
+import type { ModelAuth } from "../auth/model-auth.js";
 import type { ModelNames } from "../naming.js";
 import type { AnyModel, Relation } from "../relations.js";
 
@@ -19,6 +20,8 @@ export interface ModelRefs {
 export interface SchemaContext {
   builder: Builder;
   pageLimits: PageSizeLimits;
+  /** Row-level rules per model name; every path that reaches a model's items asks them. */
+  auth: ReadonlyMap<string, ModelAuth>;
   /** Read guards by `Type.field`: a guarded field is nullable, since it may be refused. */
   guards: ReadonlyMap<string, unknown>;
   /** Model fields hidden, per model: out of every output and input type. */

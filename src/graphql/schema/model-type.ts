@@ -5,7 +5,7 @@ import { toGlobalId } from "../global-id.js";
 import type { AnyModel, Relation } from "../relations.js";
 import { relationValuesReader } from "../relations.js";
 import { readPage, type ListArgs } from "../resolve/page.js";
-import { connectionType } from "./connection.js";
+import { connectionType, EMPTY_CONNECTION } from "./connection.js";
 import type { ModelRefs, SchemaContext } from "./context.js";
 import { scalarRef } from "./field-types.js";
 import { filterInput, sortKeyInput } from "./inputs.js";
@@ -34,6 +34,7 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, na
   const target = relation.target;
   const relationValues = relationValuesReader(source.meta, name, relation);
   const refs = ctx.refs.get(target.meta.name)!;
+  const auth = ctx.auth.get(target.meta.name)!;
   const description = relation.description ? { description: relation.description } : {};
   if (relation.kind === "hasMany") {
     return t.field({
@@ -42,10 +43,12 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, na
       ...description,
       args: listArgs(t, ctx, target),
       extensions: costExtension({ kind: "page" }),
-      resolve: (parent, args) => {
+      resolve: (parent, args, context) => {
         const values = relationValues(fieldValues(parent));
-        if (!values) return { items: [], cursor: null, hasMore: false, cursorAt: () => "" } as never;
-        return readPage(target, values, args as ListArgs, ctx.pageLimits, relation.index) as never;
+        const access = auth.listAccess(context, relation.index);
+        // A partition outside the caller's scope is known from its key: no request.
+        if (!values || !access || (!relation.index && !auth.inScope(context, values))) return EMPTY_CONNECTION as never;
+        return readPage(target, values, args as ListArgs, ctx.pageLimits, relation.index, access) as never;
       },
     });
   }
@@ -54,9 +57,9 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, na
     nullable: true,
     ...description,
     extensions: costExtension({ kind: "get" }),
-    resolve: (parent) => {
+    resolve: (parent, _args, context) => {
       const key = relationValues(fieldValues(parent));
-      return key ? (target.objects.find(key) as never) : null;
+      return key && auth.inScope(context, key) ? (auth.readable(context, target.objects.find(key)) as never) : null;
     },
   });
 }

@@ -21,12 +21,15 @@ export function nodeField(t: PothosSchemaTypes.RootFieldBuilder<SchemaTypes, unk
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     extensions: costExtension({ kind: "get" }),
-    resolve: (_: unknown, args: { id?: unknown }) => {
+    resolve: (_: unknown, args: { id?: unknown }, context: unknown) => {
       const { model: name, key } = fromGlobalId(String(args.id));
       const model: AnyModel | undefined = ctx.models.get(name);
       const parts = model ? [...model.meta.pk, ...model.meta.sk] : [];
       if (!model || key.length !== parts.length) throw clientError("BAD_USER_INPUT", "Malformed node id");
-      return model.objects.find(Object.fromEntries(parts.map((p, i) => [p.name, key[i]]))) as never;
+      const values = Object.fromEntries(parts.map((p, i) => [p.name, key[i]]));
+      // Another partition is refused from the id alone, before any read.
+      const auth = ctx.auth.get(name)!;
+      return (auth.inScope(context, values) ? auth.readable(context, model.objects.find(values)) : null) as never;
     },
   });
 }

@@ -1,11 +1,13 @@
 import type { SchemaTypes } from "@pothos/core";
 import type { GraphQLResolveInfo } from "graphql";
 import { withoutNullFields } from "../args.js";
+import { authorizedCreate, authorizedDelete, authorizedUpdate } from "../auth/writes.js";
 import { costExtension } from "../limits/cost.js";
 import { withArticle } from "../naming.js";
 import type { AnyModel } from "../relations.js";
 import { planFirstPage, planSingleItem } from "../resolve/planner.js";
 import { readPage, type ListArgs } from "../resolve/page.js";
+import { EMPTY_CONNECTION } from "./connection.js";
 import type { SchemaContext } from "./context.js";
 import { scalarRef } from "./field-types.js";
 import { createInput, keyInput, updateInput } from "./inputs.js";
@@ -15,9 +17,16 @@ type RootFieldBuilder = PothosSchemaTypes.RootFieldBuilder<SchemaTypes, unknown>
 type Args = Record<string, unknown>;
 
 
-/** Required arguments for the named fields of `model` (key fields, gsi fields). */
+/** Arguments for the named fields of `model` (key fields, gsi fields); required unless a scope rule fills them. */
 function fieldArgs(t: RootFieldBuilder, ctx: SchemaContext, model: AnyModel, names: readonly string[]) {
-  return Object.fromEntries(names.map((n) => [n, t.arg({ type: scalarRef(ctx, model, n).type as never, required: true })]));
+  const scoped = ctx.auth.get(model.meta.name)!.scoped;
+  return Object.fromEntries(
+    names.map((n) => {
+      const fromScope = scoped && model.meta.pk.some((p) => p.name === n);
+      const type = scalarRef(ctx, model, n).type as never;
+      return [n, fromScope ? t.arg({ type, required: false, description: "Defaults to the caller's scope." }) : t.arg({ type, required: true })];
+    }),
+  );
 }
 
 function pick(args: Args, names: readonly string[]): Record<string, unknown> {
@@ -33,6 +42,7 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
   const keyFields = [...meta.pk, ...meta.sk].map((p) => p.name);
   const pkFields = meta.pk.map((p) => p.name);
   const gsiFields = meta.gsi.map((p) => p.name);
+  const auth = ctx.auth.get(meta.name)!;
   const fields: Record<string, unknown> = {
     [names.single]: t.field({
       type: refs.object,
@@ -40,10 +50,11 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
       description: `One ${meta.name} by key, or null.`,
       args: fieldArgs(t, ctx, model, keyFields),
       extensions: costExtension({ kind: "get" }),
-      resolve: (_: unknown, args: Args, _ctx: unknown, info: GraphQLResolveInfo) => {
-        const key = pick(args, keyFields);
+      resolve: (_: unknown, args: Args, context: unknown, info: GraphQLResolveInfo) => {
+        const key = auth.keyFromArgs(context, args, keyFields);
+        if (!key) return null;
         planSingleItem(info, model, relations, key, ctx.pageLimits);
-        return model.objects.find(key) as never;
+        return auth.readable(context, model.objects.find(key)) as never;
       },
     }),
   };
@@ -55,9 +66,12 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
       description: `${meta.name} items of one partition, in sort-key order.`,
       args: { ...fieldArgs(t, ctx, model, pkFields), ...listArgs(t, ctx, model) },
       extensions: costExtension({ kind: "page" }),
-      resolve: (_: unknown, args: Args, _ctx: unknown, info: GraphQLResolveInfo) => {
-        planFirstPage(info, model, relations, pick(args, pkFields), args, ctx.pageLimits);
-        return readPage(model, pick(args, pkFields), args as ListArgs, ctx.pageLimits) as never;
+      resolve: (_: unknown, args: Args, context: unknown, info: GraphQLResolveInfo) => {
+        const partition = auth.keyFromArgs(context, args, pkFields);
+        const access = auth.listAccess(context, false);
+        if (!partition || !access) return EMPTY_CONNECTION as never;
+        planFirstPage(info, model, relations, partition, args, ctx.pageLimits);
+        return readPage(model, partition, args as ListArgs, ctx.pageLimits, false, access) as never;
       },
     });
   }
@@ -68,7 +82,10 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
       description: `${meta.name} items found through GSI1 by ${gsiFields.join(", ")}.`,
       args: { ...fieldArgs(t, ctx, model, gsiFields), ...listArgs(t, ctx, model) },
       extensions: costExtension({ kind: "page" }),
-      resolve: (_: unknown, args: Args) => readPage(model, pick(args, gsiFields), args as ListArgs, ctx.pageLimits, true) as never,
+      resolve: (_: unknown, args: Args, context: unknown) => {
+        const access = auth.listAccess(context, true);
+        return access ? (readPage(model, pick(args, gsiFields), args as ListArgs, ctx.pageLimits, true, access) as never) : (EMPTY_CONNECTION as never);
+      },
     });
   }
   return fields;
@@ -80,10 +97,13 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
   const names = ctx.names.get(meta.name)!;
   const object = ctx.refs.get(meta.name)!.object;
   const key = keyInput(ctx, model);
+  const auth = ctx.auth.get(meta.name)!;
   const write = costExtension({ kind: "write" });
   // An update by key reads the item first when it must rebuild GSI1PK from gsi fields the
-  // input may leave out (Manager.update).
-  const update = costExtension({ kind: "write", requests: meta.gsi.length > 1 ? 2 : 1 });
+  // input may leave out (Manager.update); updates and deletes read it first when a rule looks at it.
+  const ruleRead = (action: "update" | "delete") => (auth.readsBeforeWrite(action) ? 1 : 0);
+  const update = costExtension({ kind: "write", requests: (meta.gsi.length > 1 ? 2 : 1) + ruleRead("update") });
+  const remove = costExtension({ kind: "write", requests: 1 + ruleRead("delete") });
   return {
     [names.create]: t.field({
       type: object,
@@ -91,7 +111,7 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
       description: `Creates ${withArticle(meta.name)}; ALREADY_EXISTS when one has the same key.`,
       args: { input: t.arg({ type: createInput(ctx, model) as never, required: true }) },
       extensions: write,
-      resolve: (_: unknown, args: Args) => model.objects.create(withoutNullFields(args.input as Args)) as never,
+      resolve: (_: unknown, args: Args, context: unknown) => authorizedCreate(auth, context, withoutNullFields(args.input as Args)) as never,
     }),
     [names.update]: t.field({
       type: object,
@@ -99,15 +119,15 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
       description: `Updates ${withArticle(meta.name)}; NOT_FOUND when absent. A null removes an optional field.`,
       args: { key: t.arg({ type: key as never, required: true }), input: t.arg({ type: updateInput(ctx, model) as never, required: true }) },
       extensions: update,
-      resolve: (_: unknown, args: Args) => model.objects.update(args.key as never, args.input as never) as never,
+      resolve: (_: unknown, args: Args, context: unknown) => authorizedUpdate(auth, context, args.key as Args, args.input as Args) as never,
     }),
     [names.delete]: t.field({
       type: object,
       nullable: true,
       description: `Deletes ${withArticle(meta.name)}; returns it, or null when there was none.`,
       args: { key: t.arg({ type: key as never, required: true }) },
-      extensions: write,
-      resolve: (_: unknown, args: Args) => model.objects.delete(args.key as never) as never,
+      extensions: remove,
+      resolve: (_: unknown, args: Args, context: unknown) => authorizedDelete(auth, context, args.key as Args) as never,
     }),
   };
 }
