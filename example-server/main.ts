@@ -1,6 +1,7 @@
 // `npm start`: the example server, ready with no configuration. See config.ts for the settings.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { signToken } from "./auth.js";
 import { loadConfig } from "./config.js";
 import { connect, prepareTable, type Database } from "./database.js";
 import { curlCommand } from "./example-query.js";
@@ -29,6 +30,7 @@ try {
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host}:${port}/graphql`;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const adaToken = await signToken("ada");
   console.log(
     [
       `single-table-orm example server ready in ${seconds} s`,
@@ -37,8 +39,13 @@ try {
       `  DynamoDB:  ${db.startedLocal ? `DynamoDB Local at ${db.endpoint} (in memory, stops with the server)` : db.endpoint}`,
       `  Table:     ${config.tableName}${describeSetup(setup)}`,
       "",
+      "Callers send `authorization: Bearer <JWT>` (GraphiQL's Headers pane holds an admin token).",
+      "A shopper sees only their own customer and orders; with no token, only products.",
+      `  Ada's token (12 h): ${adaToken}`,
+      "  Others: npm run token -- <customer_id | admin>",
+      "",
       "Try it:",
-      `  ${curlCommand(url)}`,
+      `  ${curlCommand(url, adaToken)}`,
       "",
       "Ctrl+C stops the server.",
     ].join("\n"),

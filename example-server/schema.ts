@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
-import { belongsTo, buildSchema, hasMany } from "../src/graphql/index.js";
+import { belongsTo, buildSchema, hasMany, type RulesOf } from "../src/graphql/index.js";
+import { exampleRules, type ExampleContext } from "./auth.js";
 import { Customer, models, Order, Product } from "./models.js";
 
 /**
@@ -15,12 +16,16 @@ export const relations = {
   },
 };
 
-/** The example's complete GraphQL schema: queries, mutations and relations, no resolvers written. */
-export function buildExampleSchema(): GraphQLSchema {
-  return buildSchema({ models: [...models], relations });
+/**
+ * The example's complete GraphQL schema: queries, mutations and relations, no resolvers
+ * written. The server passes `exampleRules` (callers confined to their own data); without
+ * rules every caller reads everything, as the request-count tests and benchmarks do.
+ */
+export function buildExampleSchema(options: { rules?: RulesOf<typeof models, ExampleContext> } = {}): GraphQLSchema {
+  return buildSchema({ models: [...models], relations, ...(options.rules ? { rules: options.rules } : {}) });
 }
 
 /** The schema as SDL, types sorted by name so the committed `schema.graphql` diffs cleanly. */
 export function exampleSdl(): string {
-  return `${printSchema(lexicographicSortSchema(buildExampleSchema()))}\n`;
+  return `${printSchema(lexicographicSortSchema(buildExampleSchema({ rules: exampleRules })))}\n`;
 }

@@ -1,10 +1,11 @@
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from "graphql-yoga";
 import { useStormLimits } from "../src/yoga/index.js";
-import { exampleQuery } from "./example-query.js";
+import { callerOf, exampleRules, signToken, type ExampleContext } from "./auth.js";
+import { EXAMPLE_VARIABLES, exampleQuery } from "./example-query.js";
 import { useTableReadiness } from "./health.js";
 import { buildExampleSchema } from "./schema.js";
 
-export type ExampleYoga = YogaServerInstance<{}, {}>;
+export type ExampleYoga = YogaServerInstance<{}, ExampleContext>;
 
 export interface ExampleYogaOptions {
   /**
@@ -23,10 +24,22 @@ export interface ExampleYogaOptions {
  */
 export function createExampleYoga(options: ExampleYogaOptions = {}): ExampleYoga {
   const { renderGraphiQL } = options;
-  return createYoga({
-    schema: buildExampleSchema(),
+  return createYoga<{}, ExampleContext>({
+    schema: buildExampleSchema({ rules: exampleRules }),
+    // The caller comes from `authorization: Bearer <JWT>`; the schema's rules confine it.
+    context: async ({ request }) => ({ caller: await callerOf(request) }),
     graphqlEndpoint: "/graphql",
-    graphiql: renderGraphiQL ? { title: "single-table-orm example", defaultQuery: exampleQuery() } : false,
+    // The first tab opens with its variables filled in: Run answers without editing anything.
+    // The Headers pane opens with a development admin token, to swap for a shopper's
+    // (`npm run token -- ada`).
+    graphiql: renderGraphiQL
+      ? async () => ({
+          title: "single-table-orm example",
+          defaultTabs: [{ query: exampleQuery(), variables: EXAMPLE_VARIABLES }],
+          headers: JSON.stringify({ authorization: `Bearer ${await signToken("admin")}` }, null, 2),
+          defaultEditorToolsVisibility: "headers" as const,
+        })
+      : false,
     ...(renderGraphiQL ? { renderGraphiQL } : {}),
     maskedErrors: true,
     landingPage: false,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { table } from "../../src/index.js";
+import { signToken } from "../../example-server/auth.js";
 import { prepareTable } from "../../example-server/database.js";
 import { createServer, type ExampleYoga } from "../../example-server/server.js";
 import { localClient } from "../support/dynamo.js";
@@ -38,11 +39,11 @@ export async function startExample(): Promise<RunningExample> {
   };
 }
 
-/** POSTs a GraphQL operation in-process and returns the parsed body. */
-export async function graphql(yoga: ExampleYoga, query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }> {
+/** POSTs a GraphQL operation in-process as `subject` (a customer id, or the admin) and returns the parsed body. */
+export async function graphql(yoga: ExampleYoga, query: string, variables?: Record<string, unknown>, subject = "admin"): Promise<{ data?: any; errors?: any[] }> {
   const response = await yoga.fetch("http://localhost/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: `Bearer ${await signToken(subject)}` },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: any; errors?: any[] };

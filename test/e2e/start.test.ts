@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { afterAll, expect, it } from "vitest";
 import { dynamoDBLocalProcesses, waitUntilDead } from "../support/processes.js";
+import { signToken } from "../../example-server/auth.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
@@ -50,7 +51,7 @@ it("`npm start` with no configuration: DynamoDB Local, seeded table, answers wit
 
   const response = await fetch(url!, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: `Bearer ${await signToken("ada")}` },
     body: JSON.stringify({ query: '{ customer(customer_id: "ada") { name orders(first: 2) { edges { node { order_id product { name } } } } } }' }),
   });
   const body = (await response.json()) as { data?: { customer: { name: string; orders: { edges: unknown[] } } } };
