@@ -1,11 +1,13 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    // graphql 16 ships CJS (main) and ESM (module). Vite would give code it transforms the ESM
-    // copy while Node gives packages it loads natively (Pothos, yoga) the CJS one: two copies,
-    // and "Cannot use GraphQLSchema from another module or realm". One copy, as under Node.
-    alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
+    // graphql ships several builds (16: CJS main and ESM module; 17 adds development ones).
+    // Vite would give code it transforms another build than Node gives packages it loads
+    // natively (Pothos, yoga): two copies, and "Cannot use GraphQLSchema from another module
+    // or realm". Code under test gets the file Node resolves, as a real app does.
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }],
   },
   test: {
     include: ["test/**/*.test.ts", "src/**/*.test.ts"],

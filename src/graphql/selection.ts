@@ -1,5 +1,14 @@
-import { Kind, type FieldNode } from "graphql";
+import { Kind, versionInfo, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { PageSizeLimits } from "./args.js";
+
+/** graphql 17 gives resolvers the variables as `{ sources, coerced }`; 16 gave the coerced values themselves. */
+const WRAPPED_VARIABLES = versionInfo.major >= 17;
+
+/** The operation's coerced variable values by name, whichever graphql major runs it. */
+export function variablesOf(info: GraphQLResolveInfo): Readonly<Record<string, unknown>> {
+  const values: unknown = info.variableValues;
+  return (WRAPPED_VARIABLES ? (values as { coerced: unknown }).coerced : values) as Readonly<Record<string, unknown>>;
+}
 
 /** A literal or variable argument of a selected field, read before its resolver runs (look-ahead, cost). */
 export function argumentValue(field: FieldNode, name: string, variables: Readonly<Record<string, unknown>>): unknown {

@@ -3,6 +3,7 @@ import {
   type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLResolveInfo, type GraphQLSchema, type OperationDefinitionNode,
 } from "graphql";
 import { clientError } from "../errors.js";
+import { variablesOf } from "../selection.js";
 import { operationShape } from "./cost.js";
 import type { OperationLimits } from "./limits.js";
 
@@ -52,7 +53,7 @@ function limitError(limit: string, max: number, actual: number): GraphQLError {
 export function checkOperationLimits(info: GraphQLResolveInfo, limits: OperationLimits): void {
   let found = verdicts.get(info.variableValues);
   if (found === undefined) {
-    found = limitVerdict({ schema: info.schema, root: info.parentType, operation: info.operation, fragments: info.fragments, variables: info.variableValues }, limits);
+    found = limitVerdict({ schema: info.schema, root: info.parentType, operation: info.operation, fragments: info.fragments, variables: variablesOf(info) }, limits);
     verdicts.set(info.variableValues, found);
   }
   if (found) throw found;

@@ -6,7 +6,7 @@ import { compareSk } from "../../loader/sk-range.js";
 import type { PageSizeLimits } from "../args.js";
 import type { AnyModel, Relation } from "../relations.js";
 import { sharesPartition } from "../relations.js";
-import { argumentValue, plannedPageSize } from "../selection.js";
+import { argumentValue, plannedPageSize, variablesOf } from "../selection.js";
 
 /**
  * The most one look-ahead read asks for: a bounded read, whatever the partition holds. It
@@ -64,9 +64,9 @@ export function planSingleItem(info: GraphQLResolveInfo, model: AnyModel, relati
       continue;
     }
     // A page reads one item past its size to know whether another page follows.
-    wanted += plannedPageSize(field, info.variableValues, limits) + 1;
+    wanted += plannedPageSize(field, variablesOf(info), limits) + 1;
     const itemFirst = compareSk(itemSk, modelSkPrefix(relation.target.meta, {})) < 0;
-    const reverse = argumentValue(field, "reverse", info.variableValues) === true;
+    const reverse = argumentValue(field, "reverse", variablesOf(info)) === true;
     directions.add(itemFirst === !reverse ? (reverse ? "reverse" : "forward") : "opposite");
   }
   if (wanted === 0) return;
@@ -94,6 +94,6 @@ export function planFirstPage(info: GraphQLResolveInfo, model: AnyModel, relatio
     return target.sk.length === 0 && compareSk(target.name, childPrefix) < 0;
   });
   if (!before) return;
-  const size = plannedPageSize(info.fieldNodes[0]!, info.variableValues, limits) + 1;
+  const size = plannedPageSize(info.fieldNodes[0]!, variablesOf(info), limits) + 1;
   prefetchPartition(model.meta, partition, { limit: Math.min(1 + size, MAX_LOOKAHEAD) });
 }
