@@ -38,7 +38,10 @@ export interface PageOptions<I = unknown> {
 
 export interface Page<I> {
   items: I[];
-  /** Resumes after the last item; null when nothing follows. */
+  /**
+   * Resumes where this page's reads stopped: after the last item, or past it when the reads
+   * ended at their bound (a sparse filter), so an empty page still continues. Null when nothing follows.
+   */
   cursor: string | null;
   hasMore: boolean;
   /** A cursor resuming right after `items[index]` (encrypted on demand: Relay edge cursors). */
