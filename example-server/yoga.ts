@@ -33,12 +33,18 @@ export function createExampleYoga(options: ExampleYogaOptions = {}): ExampleYoga
     // The Headers pane opens with a development admin token, to swap for a shopper's
     // (`npm run token -- ada`).
     graphiql: renderGraphiQL
-      ? async () => ({
-          title: "single-table-orm example",
-          defaultTabs: [{ query: exampleQuery(), variables: EXAMPLE_VARIABLES }],
-          headers: JSON.stringify({ authorization: `Bearer ${await signToken("admin")}` }, null, 2),
-          defaultEditorToolsVisibility: "headers" as const,
-        })
+      ? async () => {
+          // New tabs get the header too (`headers`), not only the first one.
+          const headers = JSON.stringify({ authorization: `Bearer ${await signToken("admin")}` }, null, 2);
+          return {
+            title: "single-table-orm example",
+            defaultTabs: [{ query: exampleQuery(), variables: EXAMPLE_VARIABLES, headers }],
+            headers,
+            // GraphiQL 5 fills the Variables pane from this, not from the first tab's variables.
+            variables: EXAMPLE_VARIABLES,
+            defaultEditorToolsVisibility: "headers" as const,
+          };
+        }
       : false,
     ...(renderGraphiQL ? { renderGraphiQL } : {}),
     maskedErrors: true,
