@@ -30,9 +30,12 @@ afterAll(async () => {
   await example?.close();
 });
 
-it("GraphiQL loads with no network but 127.0.0.1, runs a typed query and shows the seeded data", async () => {
+/**
+ * A fresh browser context (no stored tabs) on the example's GraphiQL, with everything off this
+ * machine refused and recorded: a page that needs a CDN fails here.
+ */
+async function openGraphiQL() {
   const context = await browser.newContext();
-  // Everything off this machine is refused and recorded: a page that needs a CDN fails here.
   const blocked: string[] = [];
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
@@ -49,7 +52,27 @@ it("GraphiQL loads with no network but 127.0.0.1, runs a typed query and shows t
   await editor.waitFor({ state: "visible", timeout: 30_000 }).catch((error: unknown) => {
     throw new Error(`GraphiQL did not render. Requests refused for leaving 127.0.0.1: ${blocked.join(", ") || "none"}`, { cause: error });
   });
+  // The result pane is an editor too: it renders spaces as no-break spaces.
+  const result = async () => (await page.locator(".graphiql-response").innerText()).replace(/\u00a0/g, " ");
+  const run = () => page.getByRole("button", { name: /execute query/i }).click();
+  return { context, page, editor, blocked, pageErrors, result, run };
+}
 
+it("GraphiQL opens on a query that runs as it is: Run shows the seeded data, not an error", async () => {
+  const { context, result, run, blocked, pageErrors } = await openGraphiQL();
+  await run();
+  await expect.poll(result, { timeout: 20_000 }).toContain("Ada Lovelace");
+  const shown = await result();
+  expect(shown).toContain("PLATINUM");
+  expect(shown).toContain("order_id");
+  expect(shown).not.toContain("errors");
+  expect(blocked).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  await context.close();
+}, 90_000);
+
+it("GraphiQL loads with no network but 127.0.0.1, runs a typed query and shows the seeded data", async () => {
+  const { context, page, editor, result, run, blocked, pageErrors } = await openGraphiQL();
   await editor.click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
@@ -57,10 +80,7 @@ it("GraphiQL loads with no network but 127.0.0.1, runs a typed query and shows t
   // GraphiQL reads the operation name from the editor after a short debounce; running before
   // that sends the default query's name with the new text. The tab shows the name once read.
   await page.locator(".graphiql-tab-active", { hasText: "GraceHopper" }).waitFor({ timeout: 10_000 });
-  await page.getByRole("button", { name: /execute query/i }).click();
-
-  // The result pane is an editor too: it renders spaces as no-break spaces.
-  const result = async () => (await page.locator(".graphiql-response").innerText()).replace(/\u00a0/g, " ");
+  await run();
   await expect.poll(result, { timeout: 20_000 }).toContain("Grace Hopper");
   const shown = await result();
   expect(shown).toContain("grace@example.com");
