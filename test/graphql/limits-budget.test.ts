@@ -55,6 +55,17 @@ describe("the cost estimate is an upper bound", () => {
     expect(requests.total).toBeLessThanOrEqual(100);
     expect(errorCodes(await gql(`{ ${filteredPages(10)} extra: customer(customer_id: "sparse") { orders(first: 1, filter: { quantity: { eq: 7 } }) { nodes { order_id } } } }`))).toContain("LIMIT_EXCEEDED");
   });
+
+  it("counts a page of a model with a read rule as a filtered one: it drops items and reads on", async () => {
+    const ruled = graphqlClient(buildSchema({ models: [...models], relations, rules: { Order: { read: () => true } } }));
+    const pages = (n: number) => Array.from({ length: n }, (_, i) => `p${i}: orders(customer_id: "sparse", first: ${i + 1}) { nodes { order_id } }`).join(" ");
+    requests.reset();
+    const response = await ruled(`{ ${pages(11)} }`);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: "LIMIT_EXCEEDED", limit: "cost" });
+    expect(requests.total).toBe(0);
+    // The same pages without the rule are one Query each.
+    expect((await gql(`{ ${pages(11)} }`)).errors).toBeUndefined();
+  });
 });
 
 describe("a per-operation request budget", () => {

@@ -36,6 +36,14 @@ export class ModelAuth {
     return !!this.rules.scope;
   }
 
+  /**
+   * Whether a list of this model may drop items it read (a `read` rule, or a scope on a GSI1
+   * list): such a page reads on like a filtered one to fill itself.
+   */
+  dropsListItems(index: boolean): boolean {
+    return !!this.rules.read || (index && !!this.rules.scope);
+  }
+
   /** Whether an update or delete must read the item first: its rules look at the stored item. */
   readsBeforeWrite(action: "update" | "delete"): boolean {
     return !!(this.rules.read || this.rules[action]);

@@ -19,7 +19,7 @@ export type FieldCost =
    * One page of a partition per parent: one Query, or up to `DEFAULT_MAX_READS` with a
    * `filter` (a sparse filter reads on to fill the page). Children multiply by the page size.
    */
-  | { kind: "page" }
+  | { kind: "page"; /** drops items it read (row rules), so always reads on like a filtered page @default false */ sparse?: boolean }
   /** One write (and its returned item). */
   | { kind: "write"; /** requests per write: 2 when it reads the item first @default 1 */ requests?: number };
 
@@ -92,9 +92,9 @@ function countAliases(set: SelectionSetNode, fragments: Record<string, FragmentD
   return aliases;
 }
 
-/** Requests one page may make: a filter reads on (up to `DEFAULT_MAX_READS`) until the page fills. */
-function pageReads(node: FieldNode, variables: Readonly<Record<string, unknown>>): number {
-  return hasArgument(node, "filter", variables) ? DEFAULT_MAX_READS : 1;
+/** Requests one page may make: one that drops items (a filter, row rules) reads on, up to `DEFAULT_MAX_READS`, until it fills. */
+function pageReads(cost: { sparse?: boolean }, node: FieldNode, variables: Readonly<Record<string, unknown>>): number {
+  return cost.sparse || hasArgument(node, "filter", variables) ? DEFAULT_MAX_READS : 1;
 }
 
 /**
@@ -115,7 +115,7 @@ function measure(walk: Walk, sets: readonly SelectionSetNode[], type: GraphQLNam
     if (fieldCost?.kind === "get") walk.cost += Math.ceil(parents / 100);
     else if (fieldCost?.kind === "write") walk.cost += parents * (fieldCost.requests ?? 1);
     else if (fieldCost?.kind === "page") {
-      walk.cost += parents * pageReads(node, walk.variables);
+      walk.cost += parents * pageReads(fieldCost, node, walk.variables);
       children = parents * plannedPageSize(node, walk.variables, walk.limits);
       childSingle = false;
     }
