@@ -1,12 +1,15 @@
 import { createLoaders, type LoaderOptions } from "../loader/index.js";
-import { runWithLoaders, type Loaders } from "../loader/context.js";
+import type { Loaders } from "../loader/context.js";
 
 /**
  * Loaders live for one GraphQL operation: keyed on its context object, so any server
- * (yoga, Apollo, plain `graphql()`) gets batching with no context setup.
+ * (yoga, Apollo, plain `graphql()`) gets batching with no context setup. Resolvers hand
+ * them to the ORM explicitly: no AsyncLocalStorage, whose promise hooks would slow the
+ * whole process.
  */
 const byContext = new WeakMap<object, Loaders>();
 
+/** The loaders of the operation `context` belongs to; `options` apply when they are created. */
 export function loadersFor(context: unknown, options: LoaderOptions = {}): Loaders {
   // Without a context object there is no operation to scope a cache to: never share one.
   if (typeof context !== "object" || context === null) return createLoaders(options);
@@ -18,7 +21,12 @@ export function loadersFor(context: unknown, options: LoaderOptions = {}): Loade
   return loaders;
 }
 
-/** Runs a resolver with its operation's loaders active; `options` apply when they are created. */
-export function inOperation<T>(context: unknown, fn: () => T, options: LoaderOptions = {}): T {
-  return runWithLoaders(loadersFor(context, options), fn);
+/**
+ * The loaders of the GraphQL operation `context` belongs to, for fields you add to the
+ * derived schema: ORM calls made under `runWithLoaders(operationLoaders(ctx), fn)` join the
+ * operation's batches, caches and request budget.
+ * @example resolve: (order, _, ctx) => runWithLoaders(operationLoaders(ctx), () => Customer.objects.find({ customer_id: order.customer_id }))
+ */
+export function operationLoaders(context: object): Loaders {
+  return loadersFor(context);
 }

@@ -50,8 +50,7 @@ export function runWithLoaders<T>(loaders: Loaders, fn: () => T): T {
   return scope.run(loaders, fn);
 }
 
-/** Clears the current loaders' view of these keys once `write` settles, whatever its outcome. */
-export function invalidateAfter<T>(keys: readonly TableKey[], write: Promise<T>): Promise<T> {
-  const loaders = currentLoaders();
+/** Clears `loaders`' view of these keys once `write` settles, whatever its outcome. */
+export function invalidateAfter<T>(loaders: Loaders | undefined, keys: readonly TableKey[], write: Promise<T>): Promise<T> {
   return loaders ? write.finally(() => loaders.forget(keys)) : write;
 }

@@ -5,21 +5,22 @@ import type { NativeItem } from "../model/item.js";
 import { batchGetKeys, checkTableKey, MAX_BATCH_GET, tableKeyId, type BatchGetResult, type TableKey } from "../ops/batch/batch-get.js";
 import type { RetryOptions } from "../ops/batch/retry.js";
 import { connectionKey } from "./connection.js";
+import type { Loaders } from "./context.js";
 import type { PartitionLoader } from "./partition-loader.js";
 import { answerGet } from "./serve.js";
 
-type Loader = DataLoader<string, NativeItem | null>;
+type Loader = DataLoader<TableKey, NativeItem | null, string>;
 
 const NOTHING: BatchGetResult = { found: new Map(), unprocessed: [] };
 
 function failure(result: BatchGetResult): UnprocessedError | undefined {
   if (result.unprocessed.length === 0) return undefined;
   const keys = result.unprocessed.map((k) => ({ PK: k.PK, SK: k.SK }));
-  return new UnprocessedError(`BatchGetItem left ${keys.length} key(s) unprocessed after every retry: ${keys.map((k) => `${k.PK} / ${k.SK}`).join(", ")}`, keys, { cause: result.cause });
+  return new UnprocessedError(`${keys.length} key(s) left unprocessed after every retry: ${keys.map((k) => `${k.PK} / ${k.SK}`).join(", ")}`, keys, { cause: result.cause });
 }
 
 /**
- * Gets by table key. Gets of one tick become BatchGetItem calls of up to 100 keys, one
+ * Gets by table key. Gets of one tick become BatchGetItem calls of up to 100 keys (a lone get a GetItem), one
  * DataLoader per (client, table, consistency) so consistent gets batch with ConsistentRead.
  * A get that a partition read of the same scope encloses is answered by that read instead.
  */
@@ -29,6 +30,8 @@ export class ItemLoader {
   constructor(
     private readonly partitions: PartitionLoader,
     private readonly retry: Required<RetryOptions>,
+    /** The scope whose budget the requests are counted on. */
+    private readonly owner: Loaders,
   ) {}
 
   load(client: DynamoDBClient, tableName: string, key: TableKey, consistent: boolean): Promise<NativeItem | null> {
@@ -41,20 +44,20 @@ export class ItemLoader {
     const connection = connectionKey(client, tableName);
     const loader = this.#loader(client, tableName, consistent);
     const source = this.partitions.sourceForGet(connection, key, consistent);
-    if (!source) return loader.load(tableKeyId(key));
-    return answerGet(source, key).then((item) => (item === undefined ? loader.load(tableKeyId(key)) : item));
+    if (!source) return loader.load(key);
+    return answerGet(source, key).then((item) => (item === undefined ? loader.load(key) : item));
   }
 
   /** Caches items as already fetched (a consistent read serves consistent gets too). */
   prime(client: DynamoDBClient, tableName: string, items: readonly NativeItem[], consistent: boolean): void {
     for (const c of consistent ? [false, true] : [false]) {
       const loader = this.#loader(client, tableName, c);
-      for (const item of items) loader.prime(tableKeyId(item as unknown as TableKey), item);
+      for (const item of items) loader.prime(item as unknown as TableKey, item);
     }
   }
 
   forget(tableName: string, key: TableKey): void {
-    for (const entry of this.#loaders.values()) if (entry.tableName === tableName) entry.loader.clear(tableKeyId(key));
+    for (const entry of this.#loaders.values()) if (entry.tableName === tableName) entry.loader.clear(key);
   }
 
   clear(): void {
@@ -65,7 +68,7 @@ export class ItemLoader {
     const id = `${connectionKey(client, tableName)}\u0000${consistent}`;
     let entry = this.#loaders.get(id);
     if (!entry) {
-      const loader: Loader = new DataLoader((ids) => this.#batch(loader, client, tableName, consistent, ids), { maxBatchSize: MAX_BATCH_GET });
+      const loader: Loader = new DataLoader((keys) => this.#batch(loader, client, tableName, consistent, keys), { maxBatchSize: MAX_BATCH_GET, cacheKeyFn: tableKeyId });
       this.#loaders.set(id, (entry = { tableName, loader }));
     }
     return entry.loader;
@@ -75,14 +78,10 @@ export class ItemLoader {
    * Keys that a read issued in the same tick encloses wait for that read; the rest go to
    * BatchGetItem at once. Keys the read could not settle (it was cut short) are fetched after.
    */
-  async #batch(loader: Loader, client: DynamoDBClient, tableName: string, consistent: boolean, ids: readonly string[]): Promise<(NativeItem | null | Error)[]> {
+  async #batch(loader: Loader, client: DynamoDBClient, tableName: string, consistent: boolean, keys: readonly TableKey[]): Promise<(NativeItem | null | Error)[]> {
     const connection = connectionKey(client, tableName);
-    const keys = ids.map((id) => {
-      const [PK, SK] = JSON.parse(id) as [string, string];
-      return { PK, SK };
-    });
     const sources = keys.map((k) => this.partitions.sourceForGet(connection, k, consistent));
-    const fetch = (wanted: TableKey[]) => (wanted.length ? batchGetKeys({ client, tableName, keys: wanted, consistent, retry: this.retry }) : Promise.resolve(NOTHING));
+    const fetch = (wanted: TableKey[]) => (wanted.length ? batchGetKeys({ client, tableName, keys: wanted, consistent, retry: this.retry, loaders: this.owner }) : Promise.resolve(NOTHING));
     const [direct, answers] = await Promise.all([
       fetch(keys.filter((_, i) => !sources[i])),
       Promise.all(keys.map((k, i) => (sources[i] ? answerGet(sources[i], k) : undefined))),
@@ -96,7 +95,7 @@ export class ItemLoader {
       const id = tableKeyId(key);
       if (result.unprocessed.some((k) => tableKeyId(k) === id)) {
         // A failed key is not cached: the next get of it tries again.
-        loader.clear(id);
+        loader.clear(key);
         return errors.get(result)!;
       }
       return result.found.get(id) ?? null;

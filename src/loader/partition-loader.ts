@@ -4,6 +4,7 @@ import type { TableKey } from "../ops/batch/batch-get.js";
 import { readAllPages, sendQuery, type QueryResult } from "../ops/read/query.js";
 import type { ReadShape } from "../ops/read/read-shape.js";
 import { connectionKey } from "./connection.js";
+import type { Loaders } from "./context.js";
 import { canServe, canServeGet, describeRead, type ReadEntry, type ReadFacts } from "./read-entry.js";
 import { answerFrom } from "./serve.js";
 import { afterTick } from "./tick.js";
@@ -25,6 +26,9 @@ export class PartitionLoader {
   readonly #entries = new Map<string, ReadEntry>();
   #queue: { entry: ReadEntry; settle: (result: Promise<QueryResult>) => void }[] = [];
   #seq = 0;
+
+  /** `owner`: the scope whose budget the requests are counted on. */
+  constructor(private readonly owner: Loaders) {}
 
   /** One page (`all` false) or every page (`all` true) of a Query. */
   read(client: DynamoDBClient, input: QueryCommandInput, shape: ReadShape | undefined, all: boolean): Promise<QueryResult> {
@@ -71,7 +75,7 @@ export class PartitionLoader {
   }
 
   #send(entry: ReadEntry): Promise<QueryResult> {
-    return entry.all ? readAllPages(entry.input, entry.client) : sendQuery(entry.input, entry.client);
+    return entry.all ? readAllPages(entry.input, this.owner, entry.client) : sendQuery(entry.input, this.owner, entry.client);
   }
 
   /** A table read of the key's partition whose range holds it, to answer a get from. */

@@ -1,7 +1,17 @@
 import { buildGsi1pk, buildPk } from "../keys/build.js";
 import type { ModelMeta } from "../model/meta.js";
 import { partitionQuery } from "../ops/read/partition-query.js";
-import { currentLoaders } from "./context.js";
+import { currentLoaders, type Loaders } from "./context.js";
+
+/** Options of `prefetchPartition`. */
+export interface PrefetchOptions {
+  /** Read the GSI1 partition the gsi fields name. @default false */
+  index?: boolean;
+  /** At most this many items (the Query's Limit). @default unbounded (one 1 MB page) */
+  limit?: number;
+  /** From the partition's end. @default false */
+  reverse?: boolean;
+}
 
 /**
  * Starts reading the partition that `values` name (pk fields of `meta`, or gsi fields with
@@ -14,9 +24,13 @@ import { currentLoaders } from "./context.js";
  *
  * @example prefetchPartition(User.meta, { user_id: "u1" }, { limit: 50 }); // then get the user, page its orders
  */
-export function prefetchPartition(meta: ModelMeta, values: Readonly<Record<string, unknown>>, options: { index?: boolean; limit?: number; reverse?: boolean } = {}): void {
+export function prefetchPartition(meta: ModelMeta, values: Readonly<Record<string, unknown>>, options: PrefetchOptions = {}): void {
   const loaders = currentLoaders();
-  if (!loaders) return;
+  if (loaders) prefetchInto(loaders, meta, values, options);
+}
+
+/** `prefetchPartition` into the loaders given (the GraphQL layer's, carried on its context). */
+export function prefetchInto(loaders: Loaders, meta: ModelMeta, values: Readonly<Record<string, unknown>>, options: PrefetchOptions = {}): void {
   const partition = options.index ? buildGsi1pk(meta, values) : buildPk(meta, values);
   if (partition === null) return;
   const { input, shape } = partitionQuery({ partition, index: options.index ?? false });

@@ -34,12 +34,12 @@ export interface LoaderOptions {
  * instances copy what they could change (`fromStoredItem`), so nothing is deep-copied here.
  */
 class LoaderScope implements Loaders {
-  readonly #partitions = new PartitionLoader();
+  readonly #partitions = new PartitionLoader(this);
   readonly #items: ItemLoader;
   readonly #budget: RequestBudget | undefined;
 
   constructor(options: LoaderOptions) {
-    this.#items = new ItemLoader(this.#partitions, checkRetryOptions(options.retry));
+    this.#items = new ItemLoader(this.#partitions, checkRetryOptions(options.retry), this);
     this.#budget = options.maxRequests === undefined ? undefined : new RequestBudget(options.maxRequests);
   }
 

@@ -1,5 +1,6 @@
 import { ValidationError } from "../errors/index.js";
 import { buildGsi1pk, buildPk, buildSk } from "../keys/build.js";
+import { currentLoaders, type Loaders } from "../loader/context.js";
 import { deleteItem, type DeleteOptions } from "../ops/write/delete.js";
 import { putItem, type PutOptions } from "../ops/write/put.js";
 import { updateItem, type UpdateOptions } from "../ops/write/update.js";
@@ -41,25 +42,21 @@ export class ModelBase {
   }
 
   /** Puts the item. `allowOverride: false` makes it a create that throws `AlreadyExists`. */
-  async save(options: PutOptions = {}): Promise<this> {
-    if (partialInstances.has(this)) {
-      throw new ValidationError(`This ${metaOf(this).name} was read with only(): saving it would erase the fields left out; use update()`);
-    }
-    Object.assign(this, await putItem(metaOf(this), fieldValues(this), options));
-    return this;
+  save(options: PutOptions = {}): Promise<this> {
+    return saveInstance(this, options, currentLoaders());
   }
 
   /** Applies changes in DynamoDB (never creates: `DoesNotExist` when absent) and refreshes this instance. */
   async update(changes: Readonly<Record<string, unknown>>, options: UpdateOptions = {}): Promise<this> {
     const meta = metaOf(this);
-    const stored = await updateItem(meta, fieldValues(this), changes, options);
+    const stored = await updateItem(meta, fieldValues(this), changes, options, currentLoaders());
     for (const name of meta.fieldNames) delete (this as Record<string, unknown>)[name];
     Object.assign(this, fromStoredItem(meta, stored));
     return this;
   }
 
   async delete(options: Omit<DeleteOptions, "checkVersion"> = {}): Promise<void> {
-    await deleteItem(metaOf(this), fieldValues(this), { ...options, checkVersion: true });
+    await deleteItem(metaOf(this), fieldValues(this), { ...options, checkVersion: true }, currentLoaders());
   }
 
   /** Whether every required field has a value, so `save` can write it. */
@@ -79,6 +76,15 @@ export class ModelBase {
     if (!(other instanceof ModelBase) || metaOf(other) !== metaOf(this)) return false;
     return deepEqual(fieldValues(this), fieldValues(other));
   }
+}
+
+/** `instance.save(options)` with its request counted on and cleared from `loaders`, given explicitly. */
+export async function saveInstance<I extends ModelBase>(instance: I, options: PutOptions, loaders: Loaders | undefined): Promise<I> {
+  if (partialInstances.has(instance)) {
+    throw new ValidationError(`This ${metaOf(instance).name} was read with only(): saving it would erase the fields left out; use update()`);
+  }
+  Object.assign(instance, await putItem(metaOf(instance), fieldValues(instance), options, loaders));
+  return instance;
 }
 
 /** Instances read with `only()`: they lack fields, so a whole-item put would erase them. */

@@ -44,7 +44,7 @@ describe("relations", () => {
     expect([author.name, author.profile]).toEqual(["Le Guin", { bio: "Earthsea" }]);
     expect(author.books.nodes.map((b) => `${b.title} by ${b.author.name}`).sort()).toEqual(["A Wizard of Earthsea by Le Guin", "The Dispossessed by Le Guin"]);
     // The author, then its profile and its books in parallel; their author is already loaded.
-    expect(env.requests.calls.sort()).toEqual(["BatchGetItem", "BatchGetItem", "Query"]);
+    expect(env.requests.calls.sort()).toEqual(["GetItem", "GetItem", "Query"]);
   });
 
   it("answers null for a hasOne that is absent and an empty connection for no children", async () => {

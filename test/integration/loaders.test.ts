@@ -57,10 +57,19 @@ describe("item loader", () => {
     expect(batchGets.map((keys) => keys.length)).toEqual([100, 100, 50]);
   });
 
-  it("fetches a key requested 10 times once", async () => {
+  it("fetches a key requested 10 times once, as a GetItem", async () => {
     const got = await withLoaders(() => getOrders(Array(10).fill(7)));
     expect(new Set(got.map((o) => o.amount))).toEqual(new Set([7]));
-    expect(batchGets).toEqual([["O#o007"]]);
+    expect(env.requests.calls).toEqual(["GetItem"]);
+  });
+
+  it("sends a lone get of a tick as a GetItem, two as a BatchGetItem", async () => {
+    await withLoaders(async () => {
+      await getOrders([1]);
+      await getOrders([2, 3]);
+      await getOrders([2, 4]);
+    });
+    expect(env.requests.calls).toEqual(["GetItem", "BatchGetItem", "GetItem"]);
   });
 
   it("answers absent keys with null (find) or DoesNotExist (get), batched with the rest", async () => {
@@ -70,7 +79,7 @@ describe("item loader", () => {
     expect(a).toBeNull();
     expect(b?.amount).toBe(1);
     await expect(withLoaders(() => Order.objects.get({ user_id: "u1", order_id: "nope" }))).rejects.toMatchObject({ code: "DOES_NOT_EXIST" });
-    expect(env.requests.count("BatchGetItem")).toBe(2);
+    expect(env.requests.calls).toEqual(["BatchGetItem", "GetItem"]);
   });
 
   it("batches consistent gets apart, with ConsistentRead", async () => {
@@ -81,7 +90,8 @@ describe("item loader", () => {
         Order.objects.get({ user_id: "u1", order_id: orderId(3) }, { consistent: true }),
       ]),
     );
-    expect(batchGets.map((keys) => keys.length).sort()).toEqual([1, 2]);
+    expect(batchGets.map((keys) => keys.length)).toEqual([2]);
+    expect(env.requests.calls.sort()).toEqual(["BatchGetItem", "GetItem"]);
   });
 
   it("serves a later get of a fetched key from the cache, and a changed item after a write", async () => {
@@ -93,7 +103,7 @@ describe("item loader", () => {
       expect((await Order.objects.get({ user_id: "u1", order_id: orderId(5) })).note).toBe("changed");
       await first.update({ note: null });
     });
-    expect(env.requests.calls).toEqual(["BatchGetItem", "UpdateItem", "BatchGetItem", "UpdateItem"]);
+    expect(env.requests.calls).toEqual(["GetItem", "UpdateItem", "GetItem", "UpdateItem"]);
   });
 
   it("hands each caller its own copy of a cached item", async () => {
@@ -242,7 +252,7 @@ describe("partition loader", () => {
       await extra.delete();
       expect(await Order.objects.find({ user_id: "u2", order_id: "o999" })).toBeNull();
     });
-    expect(env.requests.calls).toEqual(["Query", "PutItem", "Query", "DeleteItem", "BatchGetItem"]);
+    expect(env.requests.calls).toEqual(["Query", "PutItem", "Query", "DeleteItem", "GetItem"]);
   });
 });
 
@@ -264,7 +274,7 @@ describe("scopes", () => {
     expect(env.requests.total).toBe(0);
     // And unprimed scopes each fetch for themselves.
     await Promise.all(Array.from({ length: 3 }, () => withLoaders(() => Order.objects.get(key))));
-    expect(env.requests.count("BatchGetItem")).toBe(3);
+    expect(env.requests.count("GetItem")).toBe(3);
   });
 
   it("keys caches on the table name, which table.context may change", async () => {
@@ -279,7 +289,7 @@ describe("scopes", () => {
       ]),
     );
     expect([here.amount, there.amount]).toEqual([1, -1]);
-    expect(env.requests.count("BatchGetItem")).toBe(2);
+    expect(env.requests.count("GetItem")).toBe(2);
   });
 
   it("works without a scope: every get is its own GetItem", async () => {

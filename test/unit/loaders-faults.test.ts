@@ -1,5 +1,5 @@
 import {
-  BatchGetItemCommand, BatchWriteItemCommand, DynamoDBClient, ProvisionedThroughputExceededException, QueryCommand,
+  BatchGetItemCommand, BatchWriteItemCommand, DynamoDBClient, GetItemCommand, ProvisionedThroughputExceededException, QueryCommand,
   TransactionCanceledException, TransactWriteItemsCommand, type AttributeValue, type BatchGetItemCommandInput,
   type BatchWriteItemCommandInput, type WriteRequest,
 } from "@aws-sdk/client-dynamodb";
@@ -79,30 +79,31 @@ describe("BatchGetItem faults", () => {
     expect(ddb.commandCalls(BatchGetItemCommand)).toHaveLength(3);
   });
 
-  it("names the keys and keeps the AWS error when throttling outlasts the retries, and tries again on the next get", async () => {
-    ddb.on(BatchGetItemCommand).rejects(throttle());
+  it("names the key and keeps the AWS error when throttling of a lone GetItem outlasts the retries, and tries again on the next get", async () => {
+    ddb.on(GetItemCommand).rejects(throttle());
     await withLoaders(async () => {
       const error = await Order.objects.get({ user_id: "u1", order_id: orderId(1) }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UnprocessedError);
       expect((error as UnprocessedError).entries).toEqual([{ PK: "U#u1#USER", SK: "O#o001" }]);
       expect((error as Error).cause).toBeInstanceOf(ProvisionedThroughputExceededException);
-      ddb.on(BatchGetItemCommand).resolves({ Responses: { t: [stored(1)] } });
+      ddb.on(GetItemCommand).resolves({ Item: stored(1) });
       expect((await Order.objects.get({ user_id: "u1", order_id: orderId(1) })).amount).toBe(1);
     }, FAST);
-    expect(ddb.commandCalls(BatchGetItemCommand)).toHaveLength(6);
+    expect(ddb.commandCalls(GetItemCommand)).toHaveLength(6);
+    expect(ddb.commandCalls(BatchGetItemCommand)).toHaveLength(0);
   });
 });
 
 describe("partition loader faults", () => {
   it("fetches a get by key when the read of its partition was cut short before it", async () => {
     ddb.on(QueryCommand).resolves({ Items: [stored(0)], LastEvaluatedKey: { PK: { S: "U#u1#USER" }, SK: { S: "O#o000" } } });
-    ddb.on(BatchGetItemCommand).resolves({ Responses: { t: [stored(5)] } });
+    ddb.on(GetItemCommand).resolves({ Item: stored(5) });
     const [first, later] = await withLoaders(() =>
       Promise.all([Order.objects.using({ user_id: "u1" }).first(), Order.objects.get({ user_id: "u1", order_id: orderId(5) })]),
     );
     expect([first?.amount, later.amount]).toEqual([0, 5]);
     expect(ddb.commandCalls(QueryCommand)).toHaveLength(1);
-    expect(ddb.commandCalls(BatchGetItemCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(GetItemCommand)).toHaveLength(1);
   });
 
   it("sends a narrower read itself when the enclosing read fails", async () => {

@@ -3,7 +3,7 @@ import type { GraphQLFieldResolver } from "graphql";
 import { toClientError } from "../errors.js";
 import { checkOperationLimits } from "../limits/check.js";
 import { requestBudget } from "../limits/limits.js";
-import { inOperation } from "../operation-loaders.js";
+import { loadersFor } from "../operation-loaders.js";
 import { authorized } from "./guards.js";
 import { stormStateOf } from "./state.js";
 import { stormModels } from "./schema-builder.js";
@@ -22,7 +22,7 @@ function mapErrors(run: () => unknown): unknown {
 
 /**
  * The STORM Pothos plugin: adds `builder.stormModels(...)`, and wraps resolvers so each
- * runs with its operation's loaders, honours read and write guards, maps ORM errors to client codes, and
+ * finds its operation's loaders made (with the request budget), honours read and write guards, maps ORM errors to client codes, and
  * (on root fields) checks the operation's depth, alias, token and cost limits.
  */
 export class PothosStormPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
@@ -39,9 +39,9 @@ export class PothosStormPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     if (fieldConfig.extensions?.stormPlain && !checked) return resolver;
     return (parent, args, context, info) => {
       if (isRoot) checkOperationLimits(info, state.limits);
-      const run = () =>
-        mapErrors(() => (checked ? authorized(rules, parent, args as Record<string, unknown>, context, () => resolver(parent, args, context, info)) : resolver(parent, args, context, info)));
-      return state.batching ? inOperation(context, run, { maxRequests: requestBudget(state.limits) }) : run();
+      // Resolvers pass the loaders to the ORM themselves; none runs inside an async context.
+      if (state.batching) loadersFor(context, { maxRequests: requestBudget(state.limits) });
+      return mapErrors(() => (checked ? authorized(rules, parent, args as Record<string, unknown>, context, () => resolver(parent, args, context, info)) : resolver(parent, args, context, info)));
     };
   }
 }

@@ -2,8 +2,9 @@ import type { SchemaTypes } from "@pothos/core";
 import { InvalidDefinition } from "../../errors/index.js";
 import { checkPartitionClashes } from "../../model/partition-clash.js";
 import { modelAuths } from "../auth/model-auth.js";
-import { DEFAULT_LIMITS } from "../limits/limits.js";
+import { DEFAULT_LIMITS, requestBudget } from "../limits/limits.js";
 import { modelNames } from "../naming.js";
+import { loadersFor } from "../operation-loaders.js";
 import { checkRelation, type AnyModel, type Relation } from "../relations.js";
 import { pageInfoType } from "../schema/connection.js";
 import type { Builder, SchemaContext } from "../schema/context.js";
@@ -100,9 +101,11 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
   builder.addScalarType("JSON" as never, JSONScalar);
   builder.addScalarType("DateTime" as never, DateTimeScalar);
   const pageLimits = { defaultPageSize: state.limits.defaultPageSize, maxPageSize: state.limits.maxPageSize };
+  const budget = { maxRequests: requestBudget(state.limits) };
   const ctx: SchemaContext = {
     builder,
     pageLimits,
+    loaders: state.batching ? (context) => loadersFor(context, budget) : () => undefined,
     auth: modelAuths(options.models, options.rules),
     guards: state.guards,
     hidden: new Map(options.models.map((m) => [m.meta.name, hiddenFields(m)] as const)),

@@ -1,3 +1,5 @@
+import type { Loaders } from "../../loader/context.js";
+import { queryWith } from "../../ops/manager.js";
 import type { Page } from "../../ops/read/queryset.js";
 import type { Where } from "../../ops/where.js";
 import { pageSize, withoutNulls, type PageSizeLimits } from "../args.js";
@@ -13,9 +15,9 @@ export interface ListArgs {
   reverse?: boolean | null;
 }
 
-/** One page of `model` in the partition `values` name (on GSI1 with `index`), holding only the items `access` lets the caller see. */
-export function readPage(model: AnyModel, values: Record<string, unknown>, args: ListArgs, limits: PageSizeLimits, index = false, access: ListAccess = {}): Promise<Page<unknown>> {
-  let query = model.objects.using(values);
+/** One page of `model` in the partition `values` name (on GSI1 with `index`) read through `loaders`, holding only the items `access` lets the caller see. */
+export function readPage(loaders: Loaders | undefined, model: AnyModel, values: Record<string, unknown>, args: ListArgs, limits: PageSizeLimits, index = false, access: ListAccess = {}): Promise<Page<unknown>> {
+  let query = queryWith(loaders, model, values as never);
   if (index) query = query.useIndex();
   if (args.sk) query = query.sortKey(withoutNulls(args.sk));
   if (args.filter) query = query.filter(withoutNulls(args.filter) as Where);

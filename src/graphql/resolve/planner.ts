@@ -1,7 +1,8 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import { buildSk } from "../../keys/build.js";
 import { modelSkPrefix } from "../../keys/sort-key.js";
-import { prefetchPartition } from "../../loader/prefetch.js";
+import type { Loaders } from "../../loader/context.js";
+import { prefetchInto } from "../../loader/prefetch.js";
 import { compareSk } from "../../loader/sk-range.js";
 import type { PageSizeLimits } from "../args.js";
 import type { AnyModel, Relation } from "../relations.js";
@@ -52,7 +53,8 @@ function nodeFields(info: GraphQLResolveInfo): FieldNode[] {
  * children sit at opposite ends and only an unbounded page (up to DynamoDB's 1 MB) can hold
  * both. What the page does not hold is still read on its own.
  */
-export function planSingleItem(info: GraphQLResolveInfo, model: AnyModel, relations: Readonly<Record<string, Relation>>, key: Record<string, unknown>, limits: PageSizeLimits): void {
+export function planSingleItem(loaders: Loaders | undefined, info: GraphQLResolveInfo, model: AnyModel, relations: Readonly<Record<string, Relation>>, key: Record<string, unknown>, limits: PageSizeLimits): void {
+  if (!loaders) return;
   const itemSk = buildSk(model.meta, key);
   let wanted = 0;
   const directions = new Set<"forward" | "reverse" | "opposite">();
@@ -71,8 +73,8 @@ export function planSingleItem(info: GraphQLResolveInfo, model: AnyModel, relati
   }
   if (wanted === 0) return;
   const [direction] = directions;
-  if (directions.size > 1 || direction === "opposite") prefetchPartition(model.meta, key);
-  else prefetchPartition(model.meta, key, { limit: Math.min(1 + wanted, MAX_LOOKAHEAD), reverse: direction === "reverse" });
+  if (directions.size > 1 || direction === "opposite") prefetchInto(loaders, model.meta, key);
+  else prefetchInto(loaders, model.meta, key, { limit: Math.min(1 + wanted, MAX_LOOKAHEAD), reverse: direction === "reverse" });
 }
 
 /**
@@ -83,7 +85,8 @@ export function planSingleItem(info: GraphQLResolveInfo, model: AnyModel, relati
  * first page read forward with no filter or sort-key condition: the page must start where
  * the partition does.
  */
-export function planFirstPage(info: GraphQLResolveInfo, model: AnyModel, relations: Readonly<Record<string, Relation>>, partition: Record<string, unknown>, args: Readonly<Record<string, unknown>>, limits: PageSizeLimits): void {
+export function planFirstPage(loaders: Loaders | undefined, info: GraphQLResolveInfo, model: AnyModel, relations: Readonly<Record<string, Relation>>, partition: Record<string, unknown>, args: Readonly<Record<string, unknown>>, limits: PageSizeLimits): void {
+  if (!loaders) return;
   if (args.after != null || args.filter != null || args.sk != null || args.reverse === true) return;
   const childPrefix = modelSkPrefix(model.meta, {});
   const before = nodeFields(info).some((field) => {
@@ -95,5 +98,5 @@ export function planFirstPage(info: GraphQLResolveInfo, model: AnyModel, relatio
   });
   if (!before) return;
   const size = plannedPageSize(info.fieldNodes[0]!, variablesOf(info), limits) + 1;
-  prefetchPartition(model.meta, partition, { limit: Math.min(1 + size, MAX_LOOKAHEAD) });
+  prefetchInto(loaders, model.meta, partition, { limit: Math.min(1 + size, MAX_LOOKAHEAD) });
 }

@@ -1,4 +1,5 @@
 import type { SchemaTypes } from "@pothos/core";
+import type { Loaders } from "../../loader/context.js";
 import type { PageSizeLimits } from "../args.js";
 import type { ModelAuth } from "../auth/model-auth.js";
 import type { ModelNames } from "../naming.js";
@@ -20,6 +21,8 @@ export interface ModelRefs {
 export interface SchemaContext {
   builder: Builder;
   pageLimits: PageSizeLimits;
+  /** The loaders resolvers pass to the ORM: the operation's (kept on its context), or undefined without batching. */
+  loaders(context: unknown): Loaders | undefined;
   /** Row-level rules per model name; every path that reaches a model's items asks them. */
   auth: ReadonlyMap<string, ModelAuth>;
   /** Read guards by `Type.field`: a guarded field is nullable, since it may be refused. */

@@ -1,5 +1,6 @@
 import type { ArgBuilder, SchemaTypes } from "@pothos/core";
 import { fieldValues, type ModelBase } from "../../model/instance.js";
+import { findWith } from "../../ops/manager.js";
 import { costExtension } from "../limits/cost.js";
 import { toGlobalId } from "../global-id.js";
 import type { AnyModel, Relation } from "../relations.js";
@@ -48,7 +49,7 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, na
         const access = auth.listAccess(context, relation.index);
         // A partition outside the caller's scope is known from its key: no request.
         if (!values || !access || (!relation.index && !auth.inScope(context, values))) return EMPTY_CONNECTION as never;
-        return readPage(target, values, args as ListArgs, ctx.pageLimits, relation.index, access) as never;
+        return readPage(ctx.loaders(context), target, values, args as ListArgs, ctx.pageLimits, relation.index, access) as never;
       },
     });
   }
@@ -59,7 +60,7 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, na
     extensions: costExtension({ kind: "get" }),
     resolve: (parent, _args, context) => {
       const key = relationValues(fieldValues(parent));
-      return key && auth.inScope(context, key) ? (auth.readable(context, target.objects.find(key)) as never) : null;
+      return key && auth.inScope(context, key) ? (auth.readable(context, findWith(ctx.loaders(context), target, key)) as never) : null;
     },
   });
 }

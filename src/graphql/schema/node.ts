@@ -1,5 +1,6 @@
 import type { SchemaTypes } from "@pothos/core";
 import type { ModelBase } from "../../model/instance.js";
+import { findWith } from "../../ops/manager.js";
 import { clientError } from "../errors.js";
 import { fromGlobalId } from "../global-id.js";
 import { costExtension } from "../limits/cost.js";
@@ -29,7 +30,7 @@ export function nodeField(t: PothosSchemaTypes.RootFieldBuilder<SchemaTypes, unk
       const values = Object.fromEntries(parts.map((p, i) => [p.name, key[i]]));
       // Another partition is refused from the id alone, before any read.
       const auth = ctx.auth.get(name)!;
-      return (auth.inScope(context, values) ? auth.readable(context, model.objects.find(values)) : null) as never;
+      return (auth.inScope(context, values) ? auth.readable(context, findWith(ctx.loaders(context), model, values as never)) : null) as never;
     },
   });
 }

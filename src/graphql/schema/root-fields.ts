@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { withoutNullFields } from "../args.js";
 import { authorizedCreate, authorizedDelete, authorizedUpdate } from "../auth/writes.js";
 import { costExtension } from "../limits/cost.js";
+import { findWith } from "../../ops/manager.js";
 import { withArticle } from "../naming.js";
 import type { AnyModel } from "../relations.js";
 import { planFirstPage, planSingleItem } from "../resolve/planner.js";
@@ -53,8 +54,9 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
       resolve: (_: unknown, args: Args, context: unknown, info: GraphQLResolveInfo) => {
         const key = auth.keyFromArgs(context, args, keyFields);
         if (!key) return null;
-        planSingleItem(info, model, relations, key, ctx.pageLimits);
-        return auth.readable(context, model.objects.find(key)) as never;
+        const loaders = ctx.loaders(context);
+        planSingleItem(loaders, info, model, relations, key, ctx.pageLimits);
+        return auth.readable(context, findWith(loaders, model, key)) as never;
       },
     }),
   };
@@ -70,8 +72,9 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
         const partition = auth.keyFromArgs(context, args, pkFields);
         const access = auth.listAccess(context, false);
         if (!partition || !access) return EMPTY_CONNECTION as never;
-        planFirstPage(info, model, relations, partition, args, ctx.pageLimits);
-        return readPage(model, partition, args as ListArgs, ctx.pageLimits, false, access) as never;
+        const loaders = ctx.loaders(context);
+        planFirstPage(loaders, info, model, relations, partition, args, ctx.pageLimits);
+        return readPage(loaders, model, partition, args as ListArgs, ctx.pageLimits, false, access) as never;
       },
     });
   }
@@ -84,7 +87,7 @@ export function queryFields(t: RootFieldBuilder, ctx: SchemaContext, model: AnyM
       extensions: costExtension({ kind: "page", sparse: auth.dropsListItems(true) }),
       resolve: (_: unknown, args: Args, context: unknown) => {
         const access = auth.listAccess(context, true);
-        return access ? (readPage(model, pick(args, gsiFields), args as ListArgs, ctx.pageLimits, true, access) as never) : (EMPTY_CONNECTION as never);
+        return access ? (readPage(ctx.loaders(context), model, pick(args, gsiFields), args as ListArgs, ctx.pageLimits, true, access) as never) : (EMPTY_CONNECTION as never);
       },
     });
   }
@@ -111,7 +114,7 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
       description: `Creates ${withArticle(meta.name)}; ALREADY_EXISTS when one has the same key.`,
       args: { input: t.arg({ type: createInput(ctx, model) as never, required: true }) },
       extensions: write,
-      resolve: (_: unknown, args: Args, context: unknown) => authorizedCreate(auth, context, withoutNullFields(args.input as Args)) as never,
+      resolve: (_: unknown, args: Args, context: unknown) => authorizedCreate(auth, context, ctx.loaders(context), withoutNullFields(args.input as Args)) as never,
     }),
     [names.update]: t.field({
       type: object,
@@ -119,7 +122,7 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
       description: `Updates ${withArticle(meta.name)}; NOT_FOUND when absent. A null removes an optional field.`,
       args: { key: t.arg({ type: key as never, required: true }), input: t.arg({ type: updateInput(ctx, model) as never, required: true }) },
       extensions: update,
-      resolve: (_: unknown, args: Args, context: unknown) => authorizedUpdate(auth, context, args.key as Args, args.input as Args) as never,
+      resolve: (_: unknown, args: Args, context: unknown) => authorizedUpdate(auth, context, ctx.loaders(context), args.key as Args, args.input as Args) as never,
     }),
     [names.delete]: t.field({
       type: object,
@@ -127,7 +130,7 @@ export function mutationFields(t: RootFieldBuilder, ctx: SchemaContext, model: A
       description: `Deletes ${withArticle(meta.name)}; returns it, or null when there was none.`,
       args: { key: t.arg({ type: key as never, required: true }) },
       extensions: remove,
-      resolve: (_: unknown, args: Args, context: unknown) => authorizedDelete(auth, context, args.key as Args) as never,
+      resolve: (_: unknown, args: Args, context: unknown) => authorizedDelete(auth, context, ctx.loaders(context), args.key as Args) as never,
     }),
   };
 }

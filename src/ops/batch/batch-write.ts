@@ -1,6 +1,6 @@
 import { BatchWriteItemCommand, type BatchWriteItemCommandInput, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { RequestLimitExceeded, UnprocessedError, ValidationError } from "../../errors/index.js";
-import { invalidateAfter } from "../../loader/context.js";
+import { currentLoaders, invalidateAfter } from "../../loader/context.js";
 import { fieldValues, metaOf, type ModelBase } from "../../model/instance.js";
 import type { AnyInstance } from "../../model/model-types.js";
 import { runValidators } from "../../model/values.js";
@@ -69,6 +69,7 @@ function keyOfRequest(request: WriteRequest): TableKey {
  */
 export async function writeSpecs(specs: readonly WriteSpec[], options: BatchWriteOptions = {}): Promise<void> {
   const retry = checkRetryOptions(options.retry);
+  const loaders = currentLoaders();
   refuseDuplicates(specs);
   for (const spec of specs) if (spec.stored) await runValidators(spec.meta, spec.stored);
   const { client, name: tableName } = table;
@@ -77,14 +78,14 @@ export async function writeSpecs(specs: readonly WriteSpec[], options: BatchWrit
     const sending = drain(
       chunk,
       async (batch) => {
-        spendRequest("BatchWriteItem");
+        spendRequest(loaders, "BatchWriteItem");
         const out = await client.send(new BatchWriteItemCommand(batchWriteInput(tableName, batch)));
         const left = new Set((out.UnprocessedItems?.[tableName] ?? []).map((r) => tableKeyId(keyOfRequest(r))));
         return batch.filter((s) => left.has(tableKeyId(s.key)));
       },
       retry,
     );
-    const { left, cause } = await invalidateAfter(chunk.map((s) => s.key), sending);
+    const { left, cause } = await invalidateAfter(loaders, chunk.map((s) => s.key), sending);
     if (cause instanceof RequestLimitExceeded) throw cause;
     for (const spec of chunk) if (spec.instance && !left.includes(spec)) Object.assign(spec.instance, spec.stored);
     if (left.length) {

@@ -1,4 +1,5 @@
 import { ValidationError } from "../../errors/index.js";
+import { currentLoaders } from "../../loader/context.js";
 import { buildGsi1pk, buildPk } from "../../keys/build.js";
 import type { NativeItem } from "../../model/item.js";
 import type { AnyInstance, AnyModelClass } from "../../model/model-types.js";
@@ -38,9 +39,10 @@ export function buildCollectionRead(model: AnyModelClass, values: Readonly<Recor
  */
 export async function readCollection(model: AnyModelClass, values: Readonly<Record<string, unknown>>, options: CollectionOptions = {}): Promise<Collection> {
   // Models named together must be told apart by SK shape, which items without `_type` rely on.
+  const loaders = currentLoaders();
   if (options.models) checkPartitionClashes(`${model.meta.name}.objects.collection`, options.models.map((m) => m.meta));
   const { input, shape } = buildCollectionRead(model, values, options);
-  const { items } = await readWholePartition(input, shape);
+  const { items } = await readWholePartition(loaders, input, shape);
   const candidates = options.models ?? partitionMates(model, shape.index);
   const built: (AnyInstance | NativeItem)[] = [];
   const raw: NativeItem[] = [];

@@ -1,4 +1,5 @@
 import { GetItemCommand, type GetItemCommandInput } from "@aws-sdk/client-dynamodb";
+import type { Loaders } from "../../loader/context.js";
 import { primaryKey } from "../../keys/primary.js";
 import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
@@ -18,8 +19,8 @@ export function buildGet(meta: ModelMeta, key: Readonly<NativeItem>, options: Ge
   };
 }
 
-/** The stored item, or null. */
-export async function getItem(meta: ModelMeta, key: Readonly<NativeItem>, options: GetOptions = {}): Promise<NativeItem | null> {
-  const out = await callDynamo("GetItem", () => table.client.send(new GetItemCommand(buildGet(meta, key, options))));
+/** The stored item, or null; the request is counted on `loaders`. */
+export async function getItem(meta: ModelMeta, key: Readonly<NativeItem>, options: GetOptions, loaders: Loaders | undefined): Promise<NativeItem | null> {
+  const out = await callDynamo(loaders, "GetItem", () => table.client.send(new GetItemCommand(buildGet(meta, key, options))));
   return out.Item ? fromAttributeMap(out.Item as RawItem) : null;
 }

@@ -1,5 +1,6 @@
 import type { QueryCommandInput } from "@aws-sdk/client-dynamodb";
 import { ValidationError } from "../../errors/index.js";
+import type { Loaders } from "../../loader/context.js";
 import { buildGsi1pk, buildPk, skPrefix } from "../../keys/build.js";
 import { modelSkPrefix, sortKeyTerm, type SortKeyCondition } from "../../keys/sort-key.js";
 import { checkExpression, checkKeySize } from "../../model/dynamo-limits/index.js";
@@ -21,6 +22,8 @@ export interface QueryState {
   readonly startingAfter: boolean;
   readonly filter: Where | undefined;
   readonly sortKey: SortKeyCondition<Readonly<Record<string, unknown>>> | undefined;
+  /** The loaders reads go through (the GraphQL layer's); when undefined, those of `withLoaders`, if it runs. */
+  readonly loaders: Loaders | undefined;
 }
 
 export const INITIAL_STATE: QueryState = {
@@ -33,6 +36,7 @@ export const INITIAL_STATE: QueryState = {
   startingAfter: false,
   filter: undefined,
   sortKey: undefined,
+  loaders: undefined,
 };
 
 /** The SK term implied by `using(...)` values when no explicit sort-key condition is set. */

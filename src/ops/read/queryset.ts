@@ -7,6 +7,7 @@ import type { ModelMeta } from "../../model/meta.js";
 import { markPartial } from "../../model/instance.js";
 import { itemMatchesModel } from "../../model/routing.js";
 import type { Fields, SortKeyOf, UsingOf } from "../../model/types.js";
+import { currentLoaders, type Loaders } from "../../loader/context.js";
 import { table } from "../../table/table.js";
 import type { Where } from "../where.js";
 import { decodeCursor, encodeCursor, queryFingerprint, resumeKey, type CursorKey } from "./cursor.js";
@@ -78,6 +79,11 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     return instance;
   }
 
+  /** Read once per read, before its first await: the loaders given, else those of `withLoaders`. */
+  #loaders(): Loaders | undefined {
+    return this.state.loaders ?? currentLoaders();
+  }
+
   #with(change: Partial<QueryState>): QuerySet<Fs, I> {
     return new QuerySet(this.binding, { ...this.state, ...change });
   }
@@ -137,11 +143,12 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
 
   async *[Symbol.asyncIterator](): AsyncIterator<I> {
     const { input, shape } = buildRead(this.binding.meta, this.state);
+    const loaders = this.#loaders();
     const block = skBlock(this.binding.meta);
     let remaining = this.state.limit ?? Infinity;
     let start: CursorKey | undefined;
     do {
-      const out = await readPartition({ ...input, ...(start ? { ExclusiveStartKey: toAttributeMap(start) } : {}) }, shape);
+      const out = await readPartition(loaders, { ...input, ...(start ? { ExclusiveStartKey: toAttributeMap(start) } : {}) }, shape);
       for (const item of out.items) {
         if (pastSkBlock(block, item.SK, this.state.reverse)) return;
         if (!itemMatchesModel(this.binding.meta, item)) continue;
@@ -175,6 +182,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     const { size, maxReads = DEFAULT_MAX_READS, keep } = options;
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new ValidationError(`page size must be an integer from 1 to ${MAX_PAGE}, got ${String(size)}`);
     const { input, shape } = buildRead(this.binding.meta, this.state);
+    const loaders = this.#loaders();
     const fingerprint = queryFingerprint(input);
     let start = options.cursor != null ? decodeCursor(table.cursorSecret, fingerprint, options.cursor) : undefined;
     const matched: NativeItem[] = [];
@@ -192,7 +200,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     // One item past the page tells whether another page exists, without an empty last page.
     while (matched.length <= size) {
       const need = size + 1 - matched.length;
-      const out = await readPartition({
+      const out = await readPartition(loaders, {
         ...input,
         Limit: sparse ? Math.max(need, SPARSE_READ_LIMIT) : need,
         ...(start ? { ExclusiveStartKey: toAttributeMap(start) } : {}),

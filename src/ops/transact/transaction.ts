@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { TransactWriteItemsCommand, type DynamoDBClient, type TransactWriteItemsCommandInput } from "@aws-sdk/client-dynamodb";
 import { DynamoDBError, ValidationError } from "../../errors/index.js";
-import { invalidateAfter } from "../../loader/context.js";
+import { currentLoaders, invalidateAfter, type Loaders } from "../../loader/context.js";
 import { fieldValues, metaOf, type ModelBase } from "../../model/instance.js";
 import type { NativeItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
@@ -126,19 +126,20 @@ export class Transaction {
   /** Validates, then sends every operation at once; refreshes created and saved instances. An empty transaction sends nothing. */
   async commit(options: CommitOptions = {}): Promise<void> {
     const retry = checkRetryOptions(options.retry);
+    const loaders = currentLoaders();
     if (this.#ops.length === 0) return;
     for (const op of this.#ops) await op.validate();
     const input = this.getTransactQuery(options.clientRequestToken);
     const ops = [...this.#ops];
-    await invalidateAfter(ops.map((op) => op.key), send(table.client, input, ops, retry));
+    await invalidateAfter(loaders, ops.map((op) => op.key), send(table.client, input, ops, retry, loaders));
     for (const op of ops) op.apply?.();
   }
 }
 
 /** One TransactWriteItems, retried with the same token while DynamoDB throttles or fails. */
-async function send(client: DynamoDBClient, input: TransactWriteItemsCommandInput, ops: readonly TxOp[], retry: Required<RetryOptions>): Promise<void> {
+async function send(client: DynamoDBClient, input: TransactWriteItemsCommandInput, ops: readonly TxOp[], retry: Required<RetryOptions>, loaders: Loaders | undefined): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    spendRequest("TransactWriteItems");
+    spendRequest(loaders, "TransactWriteItems");
     try {
       await client.send(new TransactWriteItemsCommand(input));
       return;

@@ -1,7 +1,7 @@
 import { DeleteItemCommand, type DeleteItemCommandInput } from "@aws-sdk/client-dynamodb";
 import { keyFieldValues, primaryKey } from "../../keys/primary.js";
 import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
-import { invalidateAfter } from "../../loader/context.js";
+import { invalidateAfter, type Loaders } from "../../loader/context.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { table } from "../../table/table.js";
 import { ExpressionContext } from "../expression-context.js";
@@ -31,11 +31,12 @@ export function buildDelete(meta: ModelMeta, values: Readonly<NativeItem>, optio
   return input;
 }
 
-/** Deletes; returns the deleted item, or null when there was none. */
-export async function deleteItem(meta: ModelMeta, values: Readonly<NativeItem>, options: DeleteOptions = {}): Promise<NativeItem | null> {
+/** Deletes (counted on and cleared from `loaders`); returns the deleted item, or null when there was none. */
+export async function deleteItem(meta: ModelMeta, values: Readonly<NativeItem>, options: DeleteOptions, loaders: Loaders | undefined): Promise<NativeItem | null> {
   // Built before anything is sent: a refused key or condition throws here, with no request pending.
   const input = buildDelete(meta, values, options);
   const write = callDynamo(
+    loaders,
     "DeleteItem",
     () => table.client.send(new DeleteItemCommand(input)),
     conditionFailure({
@@ -45,6 +46,6 @@ export async function deleteItem(meta: ModelMeta, values: Readonly<NativeItem>, 
       checksVersion: !!options.checkVersion && values[meta.versionField ?? ""] !== undefined,
     }),
   );
-  const out = await invalidateAfter([primaryKey(meta, values)], write);
+  const out = await invalidateAfter(loaders, [primaryKey(meta, values)], write);
   return out.Attributes ? fromAttributeMap(out.Attributes as RawItem) : null;
 }

@@ -4,7 +4,7 @@ import { toPutItem, type NativeItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { runValidators } from "../../model/values.js";
 import { keyFieldValues, primaryKey } from "../../keys/primary.js";
-import { invalidateAfter } from "../../loader/context.js";
+import { invalidateAfter, type Loaders } from "../../loader/context.js";
 import { table } from "../../table/table.js";
 import { ExpressionContext } from "../expression-context.js";
 import { callDynamo } from "../send.js";
@@ -42,11 +42,12 @@ export function buildPut(meta: ModelMeta, values: Readonly<NativeItem>, options:
   return { input, values: stored };
 }
 
-/** Validates and writes `values`; returns what was stored. */
-export async function putItem(meta: ModelMeta, values: Readonly<NativeItem>, options: PutOptions = {}): Promise<NativeItem> {
+/** Validates and writes `values` (counted on and cleared from `loaders`); returns what was stored. */
+export async function putItem(meta: ModelMeta, values: Readonly<NativeItem>, options: PutOptions, loaders: Loaders | undefined): Promise<NativeItem> {
   const prepared = buildPut(meta, values, options);
   await runValidators(meta, prepared.values);
   const write = callDynamo(
+    loaders,
     "PutItem",
     () => table.client.send(new PutItemCommand(prepared.input)),
     conditionFailure({
@@ -56,6 +57,6 @@ export async function putItem(meta: ModelMeta, values: Readonly<NativeItem>, opt
       expectedVersion: meta.versionField ? values[meta.versionField] : undefined,
     }),
   );
-  await invalidateAfter([primaryKey(meta, values)], write);
+  await invalidateAfter(loaders, [primaryKey(meta, values)], write);
   return prepared.values;
 }

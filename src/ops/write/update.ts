@@ -4,7 +4,7 @@ import { gsi1pkForWrite } from "../../keys/build.js";
 import { checkExpression, checkItemSize } from "../../model/dynamo-limits/index.js";
 import { keyFieldValues, primaryKey } from "../../keys/primary.js";
 import { fromAttributeMap, toAttributeMap, TYPE_ATTRIBUTE, type NativeItem, type RawItem } from "../../model/item.js";
-import { invalidateAfter } from "../../loader/context.js";
+import { invalidateAfter, type Loaders } from "../../loader/context.js";
 import type { ModelMeta } from "../../model/meta.js";
 import type { Fields, KeyNames, OptionalNames, ValueOf, VersionNames } from "../../model/types.js";
 import { checkValues, runValidators, validationError } from "../../model/values.js";
@@ -130,11 +130,12 @@ export async function validateChanges(meta: ModelMeta, changes: Readonly<Record<
   await runValidators(meta, plain, { model: false });
 }
 
-/** Applies `changes`; returns the stored item afterwards. */
-export async function updateItem(meta: ModelMeta, current: Readonly<NativeItem>, changes: Readonly<Record<string, unknown>>, options: UpdateOptions = {}): Promise<NativeItem> {
+/** Applies `changes` (counted on and cleared from `loaders`); returns the stored item afterwards. */
+export async function updateItem(meta: ModelMeta, current: Readonly<NativeItem>, changes: Readonly<Record<string, unknown>>, options: UpdateOptions, loaders: Loaders | undefined): Promise<NativeItem> {
   const input = buildUpdate(meta, current, changes, options);
   await validateChanges(meta, changes);
   const write = callDynamo(
+    loaders,
     "UpdateItem",
     () => table.client.send(new UpdateItemCommand(input)),
     conditionFailure({
@@ -145,6 +146,6 @@ export async function updateItem(meta: ModelMeta, current: Readonly<NativeItem>,
       checksVersion: typeof current[meta.versionField ?? ""] === "number",
     }),
   );
-  const out = await invalidateAfter([primaryKey(meta, current)], write);
+  const out = await invalidateAfter(loaders, [primaryKey(meta, current)], write);
   return fromAttributeMap((out.Attributes ?? {}) as RawItem);
 }
