@@ -1,24 +1,13 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { format, promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { table } from "../../src/index.js";
 import { graphql, startExample, type RunningExample } from "../e2e/example-env.js";
+import { blockAfter, expectedOutput, readme, repoRoot } from "../support/readme.js";
 import { RequestCounter } from "../support/request-counter.js";
-
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
-
-/** The first fenced block after `<!-- marker...-->`. */
-function blockAfter(marker: string): string {
-  const at = readme.indexOf(`<!-- ${marker}`);
-  if (at < 0) throw new Error(`README.md has no <!-- ${marker} --> marker`);
-  const match = /```[a-z]*\n([\s\S]*?)```/.exec(readme.slice(at));
-  if (!match) throw new Error(`README.md has no fenced block after <!-- ${marker} -->`);
-  return match[1]!;
-}
 
 /** The package's import names, pointed at the sources (the package itself resolves to dist/). */
 function fromSources(code: string): string {
@@ -39,7 +28,7 @@ describe("the README's 30-second example", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("runs as written and prints what its `// →` comments say", async () => {
-    const expected = [...code.matchAll(/^console\.log\(.*\); \/\/ → (.*)$/gm)].map((m) => m[1]);
+    const expected = expectedOutput(code);
     expect(expected.length).toBeGreaterThan(0);
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     try {
