@@ -62,7 +62,10 @@ export class Table {
     return this.#randomSecret;
   }
 
-  /** The CreateTable input for the single-table layout: PK/SK, and GSI1 on GSI1PK/SK. */
+  /**
+   * The CreateTable input for the single-table layout: PK/SK, GSI1 on GSI1PK/SK, and a
+   * stream of new and old images, which subscriptions read (see `single-table-orm/stream`).
+   */
   definition(name: string = this.name): CreateTableCommandInput {
     return {
       TableName: name,
@@ -86,6 +89,7 @@ export class Table {
           Projection: { ProjectionType: "ALL" },
         },
       ],
+      StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
     };
   }
 

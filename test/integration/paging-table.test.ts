@@ -121,6 +121,7 @@ describe("table", () => {
           Projection: { ProjectionType: "ALL" },
         },
       ],
+      StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
     });
   });
 
@@ -133,5 +134,8 @@ describe("table", () => {
     const { Table } = await env.client.send(new DescribeTableCommand({ TableName: name }));
     expect(Table?.KeySchema).toEqual(table.definition().KeySchema);
     expect(Table?.GlobalSecondaryIndexes?.map((g) => [g.IndexName, g.KeySchema])).toEqual([["GSI1", table.definition().GlobalSecondaryIndexes?.[0]?.KeySchema]]);
+    // Subscriptions read this stream: every write, whoever made it.
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" });
+    expect(Table?.LatestStreamArn).toMatch(/^arn:aws:dynamodb:/);
   });
 });
