@@ -16,6 +16,7 @@ export type { Where, FieldOps } from "./ops/where.js";
 export { Manager } from "./ops/manager.js";
 export { QuerySet, type Page, type PageOptions } from "./ops/read/queryset.js";
 export type { UpdateOf } from "./ops/write/update.js";
+export { stepFunctionsResources, StepFunctionsRequests, type JsonataMapping, type StepFunctionsOptions, type AttributeTemplate, type KeyTemplate, type GetItemArguments, type GetItemTemplateOptions, type PutItemArguments, type PutItemTemplateOptions, type TemplateChangesOf, type UpdateItemArguments, type DeleteItemArguments, type QueryArguments, type QueryTemplateOptions } from "./stepfunctions/index.js";
 
 // Batched core: loaders, collections, batch writes, transactions
 export { withLoaders, createLoaders, runWithLoaders, currentLoaders, prefetchPartition, type Loaders, type LoaderOptions } from "./loader/index.js";

@@ -1,4 +1,5 @@
 import { Manager } from "../ops/manager.js";
+import { StepFunctionsRequests, type JsonataMapping, type StepFunctionsOptions } from "../stepfunctions/requests.js";
 import { fromStoredItem } from "./item.js";
 import { ModelBase } from "./instance.js";
 import { buildMeta, type ModelOptions } from "./meta.js";
@@ -31,6 +32,9 @@ export function defineModel<const Name extends string, const Fs extends Fields>(
       const instance = Object.create(Model.prototype) as Record<string, unknown>;
       fromStoredItem(meta, item, instance);
       return instance as unknown as Instance<Fs>;
+    }
+    static stepFunctions(mapping: JsonataMapping<Fs>, options?: StepFunctionsOptions): StepFunctionsRequests<Fs> {
+      return new StepFunctionsRequests(meta, mapping, options);
     }
   };
   Object.defineProperty(Model, "name", { value: name });

@@ -2,6 +2,7 @@ import type { PutOptions } from "../ops/write/put.js";
 import type { UpdateOf } from "../ops/write/update.js";
 import type { Where } from "../ops/where.js";
 import type { Manager } from "../ops/manager.js";
+import type { JsonataMapping, StepFunctionsOptions, StepFunctionsRequests } from "../stepfunctions/requests.js";
 import type { ModelMeta } from "./meta.js";
 import type { Fields, InputOf, ItemOf } from "./types.js";
 
@@ -36,6 +37,14 @@ export interface ModelClass<Fs extends Fields = Fields, Name extends string = st
   readonly objects: Manager<Fs>;
   /** An instance from a stored item (attributes that are not fields are ignored). */
   fromStored(item: Readonly<Record<string, unknown>>): Instance<Fs>;
+  /**
+   * This model's requests as Step Functions task `Arguments` in JSONata mode, each field's
+   * value read by the JSONata expression `mapping` gives it.
+   * @example
+   * Order.stepFunctions({ user_id: "$states.input.user_id", order_id: "$states.input.order_id" }).getItem()
+   * // { TableName, Key: { PK: { S: "{% 'U#' & $replace(...) & '#ORDER' %}" }, SK: { S: "{% 'O#' & ... %}" } } }
+   */
+  stepFunctions(mapping: JsonataMapping<Fs>, options?: StepFunctionsOptions): StepFunctionsRequests<Fs>;
 }
 
 /** The instance type of a model class: `InstanceOf<typeof Order>`. */
