@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 
-const ids = new WeakMap<DynamoDBClient, number>();
+const keys = new WeakMap<DynamoDBClient, Map<string, string>>();
 let nextId = 0;
 
 /**
@@ -8,7 +8,11 @@ let nextId = 0;
  * items are cached per pair and never served across tables or endpoints.
  */
 export function connectionKey(client: DynamoDBClient, tableName: string | undefined): string {
-  let id = ids.get(client);
-  if (id === undefined) ids.set(client, (id = nextId++));
-  return `${id}\u0000${tableName ?? ""}`;
+  // Built once per pair: every get of a scope asks for it.
+  let byTable = keys.get(client);
+  if (!byTable) keys.set(client, (byTable = new Map()));
+  const name = tableName ?? "";
+  let key = byTable.get(name);
+  if (key === undefined) byTable.set(name, (key = `${nextId++}\u0000${name}`));
+  return key;
 }

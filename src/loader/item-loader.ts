@@ -10,6 +10,7 @@ import type { PartitionLoader } from "./partition-loader.js";
 import { answerGet } from "./serve.js";
 
 type Loader = DataLoader<TableKey, NativeItem | null, string>;
+type LoaderEntry = { tableName: string; loader: Loader };
 
 const NOTHING: BatchGetResult = { found: new Map(), unprocessed: [] };
 
@@ -25,7 +26,8 @@ function failure(result: BatchGetResult): UnprocessedError | undefined {
  * A get that a partition read of the same scope encloses is answered by that read instead.
  */
 export class ItemLoader {
-  readonly #loaders = new Map<string, { tableName: string; loader: Loader }>();
+  /** Loaders by connection key, eventually consistent ones apart from consistent ones. */
+  readonly #loaders = { eventual: new Map<string, LoaderEntry>(), consistent: new Map<string, LoaderEntry>() };
 
   constructor(
     private readonly partitions: PartitionLoader,
@@ -42,7 +44,7 @@ export class ItemLoader {
       return Promise.reject(error);
     }
     const connection = connectionKey(client, tableName);
-    const loader = this.#loader(client, tableName, consistent);
+    const loader = this.#loader(client, tableName, connection, consistent);
     const source = this.partitions.sourceForGet(connection, key, consistent);
     if (!source) return loader.load(key);
     return answerGet(source, key).then((item) => (item === undefined ? loader.load(key) : item));
@@ -51,25 +53,29 @@ export class ItemLoader {
   /** Caches items as already fetched (a consistent read serves consistent gets too). */
   prime(client: DynamoDBClient, tableName: string, items: readonly NativeItem[], consistent: boolean): void {
     for (const c of consistent ? [false, true] : [false]) {
-      const loader = this.#loader(client, tableName, c);
+      const loader = this.#loader(client, tableName, connectionKey(client, tableName), c);
       for (const item of items) loader.prime(item as unknown as TableKey, item);
     }
   }
 
   forget(tableName: string, key: TableKey): void {
-    for (const entry of this.#loaders.values()) if (entry.tableName === tableName) entry.loader.clear(key);
+    for (const entry of this.#entries()) if (entry.tableName === tableName) entry.loader.clear(key);
   }
 
   clear(): void {
-    for (const entry of this.#loaders.values()) entry.loader.clearAll();
+    for (const entry of this.#entries()) entry.loader.clearAll();
   }
 
-  #loader(client: DynamoDBClient, tableName: string, consistent: boolean): Loader {
-    const id = `${connectionKey(client, tableName)}\u0000${consistent}`;
-    let entry = this.#loaders.get(id);
+  #entries(): LoaderEntry[] {
+    return [...this.#loaders.eventual.values(), ...this.#loaders.consistent.values()];
+  }
+
+  #loader(client: DynamoDBClient, tableName: string, connection: string, consistent: boolean): Loader {
+    const loaders = consistent ? this.#loaders.consistent : this.#loaders.eventual;
+    let entry = loaders.get(connection);
     if (!entry) {
       const loader: Loader = new DataLoader((keys) => this.#batch(loader, client, tableName, consistent, keys), { maxBatchSize: MAX_BATCH_GET, cacheKeyFn: tableKeyId });
-      this.#loaders.set(id, (entry = { tableName, loader }));
+      loaders.set(connection, (entry = { tableName, loader }));
     }
     return entry.loader;
   }

@@ -80,7 +80,10 @@ export class PartitionLoader {
 
   /** A table read of the key's partition whose range holds it, to answer a get from. */
   sourceForGet(connection: string, key: TableKey, consistent: boolean): ReadEntry | undefined {
-    return this.#best([...this.#entries.values()].filter((e) => canServeGet(e, connection, key, consistent)));
+    // Asked on every get: no copies of the entries when none can serve it.
+    const sources: ReadEntry[] = [];
+    for (const e of this.#entries.values()) if (canServeGet(e, connection, key, consistent)) sources.push(e);
+    return sources.length ? this.#best(sources) : undefined;
   }
 
   /** Records a complete read of a whole partition that was made elsewhere. */

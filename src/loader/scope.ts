@@ -44,7 +44,7 @@ class LoaderScope implements Loaders {
   }
 
   async get(key: TableKey, consistent = false): Promise<NativeItem | null> {
-    return this.#items.load(table.client, table.name, { PK: key.PK, SK: key.SK }, consistent);
+    return this.#items.load(table.client, table.name, key, consistent);
   }
 
   query(input: QueryCommandInput, shape?: ReadShape): Promise<QueryResult> {

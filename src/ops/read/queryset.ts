@@ -183,8 +183,10 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new ValidationError(`page size must be an integer from 1 to ${MAX_PAGE}, got ${String(size)}`);
     const { input, shape } = buildRead(this.binding.meta, this.state);
     const loaders = this.#loaders();
-    const fingerprint = queryFingerprint(input);
-    let start = options.cursor != null ? decodeCursor(table.cursorSecret, fingerprint, options.cursor) : undefined;
+    // Hashed only when a cursor is read or made: most GraphQL pages ask for none.
+    let fingerprint: string | undefined;
+    const fingerprintOf = () => (fingerprint ??= queryFingerprint(input));
+    let start = options.cursor != null ? decodeCursor(table.cursorSecret, fingerprintOf(), options.cursor) : undefined;
     const matched: NativeItem[] = [];
     const built = new Map<NativeItem, I>();
     const kept = (item: NativeItem): boolean => {
@@ -217,11 +219,15 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     const last = items.at(-1);
     const resumeAt = matched.length > size && last ? resumeKey(last, !!input.IndexName) : start;
     const secret = table.cursorSecret;
+    let cursor: string | null | undefined;
     return {
       items: items.map((item) => built.get(item) ?? this.#build(item)),
-      cursor: resumeAt ? encodeCursor(secret, fingerprint, resumeAt) : null,
+      // Encrypted on first read: a GraphQL page that asks for no endCursor never pays for it.
+      get cursor() {
+        return (cursor ??= resumeAt ? encodeCursor(secret, fingerprintOf(), resumeAt) : null);
+      },
       hasMore: !!resumeAt,
-      cursorAt: (index) => encodeCursor(secret, fingerprint, resumeKey(items[index]!, !!input.IndexName)),
+      cursorAt: (index) => encodeCursor(secret, fingerprintOf(), resumeKey(items[index]!, !!input.IndexName)),
     };
   }
 }
