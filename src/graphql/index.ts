@@ -7,6 +7,9 @@ export type { FieldGuard, Guard, StormModelsOptions, StormRefs, StormScalars, St
 // Authorization
 export type { ModelRules, RulesOf, ScopeOf } from "./auth/types.js";
 
+// Subscriptions (fed by single-table-orm/stream)
+export type { ChangeSubscriber, SubscriptionOptions } from "./subscriptions/options.js";
+
 // Relations
 export { belongsTo, hasMany, hasOne, type AnyModel, type FieldMapping, type HasManyOptions, type Relation } from "./relations.js";
 

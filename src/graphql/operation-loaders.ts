@@ -22,6 +22,15 @@ export function loadersFor(context: unknown, options: LoaderOptions = {}): Loade
 }
 
 /**
+ * Forgets the loaders of `context`. A subscription executes once per event on one context:
+ * each event must read afresh (a cache would answer with what an earlier event read) and
+ * spend its own request budget.
+ */
+export function dropLoaders(context: unknown): void {
+  if (typeof context === "object" && context !== null) byContext.delete(context);
+}
+
+/**
  * The loaders of the GraphQL operation `context` belongs to, for fields you add to the
  * derived schema: ORM calls made under `runWithLoaders(operationLoaders(ctx), fn)` join the
  * operation's batches, caches and request budget.

@@ -67,6 +67,14 @@ export function decodeChange(images: ChangeImages): ChangeEvent | undefined {
   const previous = images.previous && fromAttributeMap(images.previous);
   const item: NativeItem = (node ?? previous)!;
   const model = routeItem(item, modelsOfPartition(item.PK));
-  if (!model) return undefined;
-  return { kind: images.kind, model, node: node && (model.fromStored(node) as never), previous: previous && (model.fromStored(previous) as never) };
+  return model && changeOf(model, images.kind, node, previous);
+}
+
+/** The change as instances of a model already known (a subscriber of that model's topic). */
+export function decodeChangeOf<M extends AnyModelClass>(model: M, images: ChangeImages): ChangeEvent<M> {
+  return changeOf(model, images.kind, images.node && fromAttributeMap(images.node), images.previous && fromAttributeMap(images.previous));
+}
+
+function changeOf<M extends AnyModelClass>(model: M, kind: ChangeKind, node: NativeItem | null, previous: NativeItem | null): ChangeEvent<M> {
+  return { kind, model, node: node && (model.fromStored(node) as InstanceOf<M>), previous: previous && (model.fromStored(previous) as InstanceOf<M>) };
 }

@@ -51,6 +51,8 @@ function startReader(options: Partial<StreamReaderOptions> = {}) {
   return { reader, changes, ...probe };
 }
 
+const orderIdOf = (node: unknown) => (node as { order_id: string }).order_id;
+
 async function until(check: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await delay(25);
   if (!check()) throw new Error(`timed out waiting for ${what}`);
@@ -88,13 +90,13 @@ describe("StreamReader on DynamoDB Local", () => {
     await reader.start();
     await Order.objects.create({ user_id: user, order_id: "after", amount: 1 });
     await until(() => changes.some((c) => c.node?.toJSON().user_id === user), "the later write");
-    expect(changes.filter((c) => c.node?.toJSON().user_id === user).map((c) => (c.node as { order_id: string }).order_id)).toEqual(["after"]);
+    expect(changes.filter((c) => c.node?.toJSON().user_id === user).map((c) => orderIdOf(c.node))).toEqual(["after"]);
   });
 
   it("resumes after a restart from the checkpoint: what was delivered is not delivered again, what came meanwhile is", async () => {
     const checkpoints = new MemoryCheckpointStore();
     const user = randomUUID();
-    const mine = (changes: StreamChange[]) => changes.filter((c) => c.node?.toJSON().user_id === user).map((c) => (c.node as { order_id: string }).order_id);
+    const mine = (changes: StreamChange[]) => changes.filter((c) => c.node?.toJSON().user_id === user).map((c) => orderIdOf(c.node));
     const first = startReader({ checkpoints });
     await first.reader.start();
     await Order.objects.create({ user_id: user, order_id: "a", amount: 1 });
@@ -121,7 +123,7 @@ describe("StreamReader on DynamoDB Local", () => {
     await Order.objects.create({ user_id: user, order_id: "b", amount: 1 });
     await until(() => changes.length === 2, "the second write");
     await delay(150);
-    expect(changes.map((c) => (c.node as { order_id: string }).order_id)).toEqual(["a", "b"]);
+    expect(changes.map((c) => orderIdOf(c.node))).toEqual(["a", "b"]);
     const iterators = calls.filter((c) => c.command === "GetShardIterator").map((c) => c.input);
     expect(iterators.map((i) => i.ShardIteratorType)).toEqual(["LATEST", "AFTER_SEQUENCE_NUMBER"]);
     expect(iterators[1]!.SequenceNumber).toBe(changes[0]!.position.sequenceNumber);

@@ -37,6 +37,8 @@ function scriptSplit() {
   streams.on(GetRecordsCommand, { ShardIterator: "child-2" }).resolves({ Records: [], NextShardIterator: "child-2" });
 }
 
+const orderIdOf = (node: unknown) => (node as { order_id: string }).order_id;
+
 async function readAll(checkpoints = new MemoryCheckpointStore()) {
   const changes: StreamChange[] = [];
   const reader = new StreamReader({ client: new DynamoDBStreamsClient({ region: "local" }), streamArn: ARN, checkpoints, startAt: "TRIM_HORIZON", pollIntervalMs: 5, shardRefreshMs: 1000, onChange: (c) => void changes.push(c) });
@@ -49,7 +51,7 @@ async function readAll(checkpoints = new MemoryCheckpointStore()) {
 it("after a split, reads the parent to its end, then the child from its start", async () => {
   scriptSplit();
   const { changes, checkpoints } = await readAll();
-  expect(changes.map((c) => [(c.node as { order_id: string }).order_id, c.position.shardId])).toEqual([["from-parent", "parent"], ["from-child", "child"]]);
+  expect(changes.map((c) => [orderIdOf(c.node), c.position.shardId])).toEqual([["from-parent", "parent"], ["from-child", "child"]]);
   expect(changes[0]!.node).toBeInstanceOf(Order);
   const iterators = streams.commandCalls(GetShardIteratorCommand).map((c) => [c.args[0].input.ShardId, c.args[0].input.ShardIteratorType]);
   expect(iterators).toEqual([["parent", "TRIM_HORIZON"], ["child", "TRIM_HORIZON"]]);

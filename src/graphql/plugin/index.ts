@@ -31,7 +31,7 @@ export class PothosStormPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types["Context"], object> {
     const state = stormStateOf(this.builder);
-    const isRoot = fieldConfig.kind === "Query" || fieldConfig.kind === "Mutation";
+    const isRoot = fieldConfig.kind === "Query" || fieldConfig.kind === "Mutation" || fieldConfig.kind === "Subscription";
     const coordinate = `${fieldConfig.parentType}.${fieldConfig.name}`;
     const rules = { guard: (fieldConfig.pothosOptions as { stormGuard?: Guard }).stormGuard ?? state.guards.get(coordinate), write: state.writeChecks.get(coordinate) };
     const checked = !!(rules.guard || rules.write);

@@ -12,6 +12,8 @@ import { defineModelType, modelRefs } from "../schema/model-type.js";
 import { nodeField, nodeInterface } from "../schema/node.js";
 import { mutationFields, queryFields } from "../schema/root-fields.js";
 import { DateTimeScalar, JSONScalar } from "../scalars.js";
+import { subscriptionFields } from "../subscriptions/fields.js";
+import { SubscriptionLimiter } from "../subscriptions/limiter.js";
 import { stormStateOf } from "./state.js";
 import { checkHiddenCreatable, checkKeyFieldsOpen, writeChecksOf } from "./field-rules.js";
 import { readGuardOf, writeGuardOf } from "./guards.js";
@@ -127,6 +129,11 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
   if (options.mutations !== false) {
     builder.mutationType({});
     builder.mutationFields((t) => Object.assign({}, ...options.models.map((m) => mutationFields(t, ctx, m))) as never);
+  }
+  if (options.subscriptions) {
+    const feed = { pubsub: options.subscriptions.pubsub, limiter: new SubscriptionLimiter(options.subscriptions) };
+    builder.subscriptionType({});
+    builder.subscriptionFields((t) => Object.assign({}, ...options.models.map((m) => subscriptionFields(t, ctx, feed, m))) as never);
   }
   return Object.fromEntries(options.models.map((m) => [m.meta.name, ctx.refs.get(m.meta.name)!.object])) as unknown as StormRefs<Types, Ms>;
 }

@@ -1,6 +1,7 @@
 import type { SchemaTypes } from "@pothos/core";
 import type { InstanceOf } from "../../model/model-types.js";
 import type { RulesOf } from "../auth/types.js";
+import type { SubscriptionOptions } from "../subscriptions/options.js";
 import type { OperationLimits } from "../limits/limits.js";
 import type { AnyModel, Relation } from "../relations.js";
 
@@ -78,6 +79,14 @@ export interface StormModelsOptions<Ms extends readonly AnyModel[] = readonly An
   mutations?: boolean;
   /** Depth, alias, token and cost limits per operation. */
   limits?: Partial<OperationLimits>;
+  /**
+   * Subscription fields fed by the table's DynamoDB Stream: `orderChanged(<key>)` and
+   * `ordersChanged(<pk>)`, each event `{ kind, node, previous }`, with the model's rules
+   * applied to every event. Off (no Subscription type) unless given.
+   * @default undefined
+   * @example subscriptions: { pubsub } // createPubSub() that a StreamReader publishes to with publishTo(pubsub)
+   */
+  subscriptions?: SubscriptionOptions;
 }
 
 /** The object type refs `stormModels` returns, typed from the models, to add fields to. */

@@ -19,7 +19,7 @@ type Args = Record<string, unknown>;
 
 
 /** Arguments for the named fields of `model` (key fields, gsi fields); required unless a scope rule fills them. */
-function fieldArgs(t: RootFieldBuilder, ctx: SchemaContext, model: AnyModel, names: readonly string[]) {
+export function fieldArgs(t: RootFieldBuilder, ctx: SchemaContext, model: AnyModel, names: readonly string[]) {
   const scoped = ctx.auth.get(model.meta.name)!.scoped;
   return Object.fromEntries(
     names.map((n) => {
