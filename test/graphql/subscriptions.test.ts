@@ -4,7 +4,7 @@ import { printSchema } from "graphql";
 import { createPubSub, createYoga } from "graphql-yoga";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSchema, belongsTo, type SubscriptionOptions } from "../../src/graphql/index.js";
-import { defineModel, field } from "../../src/index.js";
+import { defineModel, field, type InstanceOf } from "../../src/index.js";
 import { publishTo, StreamReader, streamsClientFor, type PublishedChange } from "../../src/stream/index.js";
 import { subscribe } from "../support/sse.js";
 import { useFreshTable } from "../support/storm.js";
@@ -33,7 +33,7 @@ function server(subscriptions: SubscriptionOptions = { pubsub }) {
     relations: { Sale: { shop: belongsTo(Shop) } },
     rules: {
       // Shoppers see their own shop; admins all. Hidden sales are for admins only.
-      Sale: { scope: (ctx: Caller) => (ctx.admin ? null : ctx.shop ? { shop_id: ctx.shop } : false), read: (ctx: Caller, sale) => sale.status !== "HIDDEN" || ctx.admin },
+      Sale: { scope: (ctx: Caller) => (ctx.admin ? null : ctx.shop ? { shop_id: ctx.shop } : false), read: (ctx: Caller, sale: InstanceOf<typeof Sale>) => sale.status !== "HIDDEN" || ctx.admin },
     },
     guard: { Shop: { secret: (_shop, _args, ctx) => (ctx as Caller).admin } },
     subscriptions,
