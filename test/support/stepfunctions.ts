@@ -1,5 +1,5 @@
 import jsonata from "jsonata";
-import { defineModel, field } from "../../src/index.js";
+import { defineModel, field, type ItemOf } from "../../src/index.js";
 
 /** Every key-building kind (string, int, boolean, enum) in keys, every value kind in attributes. */
 export const Account = defineModel(
@@ -40,7 +40,7 @@ export function inputMapping<const N extends string>(names: readonly N[]): { [K 
 }
 
 /** Values with every character keys escape (`#`, `\`), quotes, a newline and non-BMP unicode. */
-export const TRICKY_ACCOUNT = {
+export const TRICKY_ACCOUNT: Readonly<ItemOf<typeof Account>> = {
   org: "a#b\\c\\",
   num: -3,
   name: "#\\#\\\\ é😀 'q' \"d\"\n",
@@ -53,7 +53,7 @@ export const TRICKY_ACCOUNT = {
   tags: ["#", { a: "\\" }, 3],
   note: "it's \"quoted\" \\#",
   kind: "vip",
-} as const;
+};
 
 const TEMPLATE = /^\{%([\s\S]*)%\}$/;
 

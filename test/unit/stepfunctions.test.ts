@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { KeyFieldUpdateError, MissingRequiredFields, table, ValidationError, defineModel, field } from "../../src/index.js";
+import { defineModel, field, KeyFieldUpdateError, MissingRequiredFields, table, ValidationError, type ItemOf } from "../../src/index.js";
 import { Account, Doc, ENTERED_TIME, evaluateArguments, inputMapping, Profile, TRICKY_ACCOUNT } from "../support/stepfunctions.js";
 
-const ORDINARY_ACCOUNT = {
+const ORDINARY_ACCOUNT: Readonly<ItemOf<typeof Account>> = {
   org: "acme", num: 7, name: "Ann", active: true, region: "eu", tier: "free", balance: 12.5, paid: false,
   settings: { theme: "dark", limits: [1, 2] }, tags: ["a"], note: "hi", kind: "standard",
-} as const;
-const ACCOUNT_FIELDS = Object.keys(ORDINARY_ACCOUNT) as (keyof typeof ORDINARY_ACCOUNT)[];
+};
+const ACCOUNT_FIELDS = Object.keys(ORDINARY_ACCOUNT) as (keyof ItemOf<typeof Account>)[];
 const accountSf = () => Account.stepFunctions(inputMapping(ACCOUNT_FIELDS));
 
 beforeEach(() => {
