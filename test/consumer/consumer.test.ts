@@ -109,7 +109,9 @@ describe("the packed package in fresh apps", () => {
         results.set(app, await exercise(app, tarball, dir));
       }),
     );
-  }, 300_000);
+    // About 100 s of CPU (build, two installs, four type checks), so about a minute on two
+    // idle cores; much longer when other test files share them.
+  }, 600_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   describe.each(APPS)("$name", (app) => {
