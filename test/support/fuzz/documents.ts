@@ -27,7 +27,8 @@ export interface FuzzRequest {
 
 /** Values worth sending: keys of seeded items, and real and forged ids and cursors. */
 export interface Pools {
-  strings: readonly string[];
+  /** Seeded values by field or argument name (`member_id`), `*` for any other string. */
+  strings: Readonly<Record<string, readonly string[]>>;
   ids: readonly string[];
   cursors: readonly string[];
 }
@@ -109,7 +110,7 @@ function scalarValue(w: DocumentWriter, scalar: string, argName: string): unknow
       return ch.pick(pools.ids);
     default:
       if (argName === "after" || argName === "before") return ch.pick(pools.cursors);
-      return ch.chance(65) ? ch.pick(pools.strings) : ch.chance(80) ? ch.pick(NASTY_STRINGS) : ch.text();
+      return ch.chance(65) ? ch.pick(pools.strings[argName] ?? pools.strings["*"]!) : ch.chance(80) ? ch.pick(NASTY_STRINGS) : ch.text();
   }
 }
 
