@@ -4,8 +4,10 @@ import type { AddressInfo } from "node:net";
 import { signToken } from "./auth.js";
 import { loadConfig } from "./config.js";
 import { connect, prepareTable, type Database } from "./database.js";
+import { startChangeFeed } from "./changes.js";
 import { curlCommand } from "./example-query.js";
 import { createServer, type ExampleYoga } from "./server.js";
+import type { StreamReader } from "../src/stream/index.js";
 
 /** How long in-flight requests may take to finish once a shutdown signal arrives. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -18,6 +20,7 @@ const started = performance.now();
 let db: Database | undefined;
 let server: Server | undefined;
 let yoga: ExampleYoga | undefined;
+let reader: StreamReader | undefined;
 let stopping: Promise<never> | undefined;
 
 try {
@@ -26,6 +29,10 @@ try {
   onShutdownSignal();
   const setup = config.setupTable ? await prepareTable() : undefined;
   ({ server, yoga } = createServer());
+  const feed = await startChangeFeed().then(
+    (started) => ((reader = started), "on (every write to the table, whoever makes it)"),
+    (error: unknown) => `off: ${error instanceof Error ? error.message : String(error)}`,
+  );
   await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host}:${port}/graphql`;
@@ -38,6 +45,7 @@ try {
       `  Health:    ${url.replace(/\/graphql$/, "/health")} (liveness), /ready (DynamoDB table)`,
       `  DynamoDB:  ${db.startedLocal ? `DynamoDB Local at ${db.endpoint} (in memory, stops with the server)` : db.endpoint}`,
       `  Table:     ${config.tableName}${describeSetup(setup)}`,
+      `  Subscriptions: ${feed}`,
       "",
       "Callers send `authorization: Bearer <JWT>` (GraphiQL's Headers pane holds an admin token).",
       "A shopper sees only their own customer and orders; with no token, only products.",
@@ -86,6 +94,7 @@ function stop(exitCode = 0): Promise<never> {
       await closed;
       clearTimeout(force);
     }
+    await reader?.stop();
     await yoga?.dispose();
     await db?.close();
     process.exit(exitCode);
