@@ -1,4 +1,3 @@
-import type { YogaServerInstance } from "graphql-yoga";
 import type { GraphQLResponse } from "./graphql.js";
 
 /**
@@ -6,7 +5,7 @@ import type { GraphQLResponse } from "./graphql.js";
  * arrive, read from the response body as a browser's EventSource would.
  */
 export async function subscribe<D = Record<string, unknown>>(
-  yoga: YogaServerInstance<object, object>,
+  yoga: { fetch(url: string, init: RequestInit): Response | Promise<Response> },
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
