@@ -6,6 +6,7 @@ import { prepareTable } from "../../example-server/database.js";
 import { Order } from "../../example-server/models.js";
 import { createExampleYoga } from "../../example-server/yoga.js";
 import type { StreamReader } from "../../src/stream/index.js";
+import { blockAfter, readme } from "../support/readme.js";
 import { subscribe } from "../support/sse.js";
 import { useFreshTable } from "../support/storm.js";
 
@@ -41,4 +42,15 @@ it("orderChanged: a shopper's subscription (customer_id from their token) sees w
     { orderChanged: { kind: "UPDATED", node: { status: "PAID", product }, previous: { status: "PENDING" } } },
   ]);
   expect(grace.received).toEqual([]);
+});
+
+it("the README's subscription receives the README's mutation, as the README says", async () => {
+  const admin = await bearer("admin");
+  const sse = await subscribe(yoga, blockAfter("readme-subscription"), {}, admin);
+  const response = await yoga.fetch("http://localhost/graphql", { method: "POST", headers: { "content-type": "application/json", ...admin }, body: JSON.stringify({ query: blockAfter("readme-mutation") }) });
+  expect(await response.json()).toEqual({ data: { updateOrder: { status: "SHIPPED" } } });
+  await sse.waitFor(1);
+  await sse.close();
+  expect(sse.received[0]?.data).toMatchObject({ orderChanged: { kind: "UPDATED", node: { status: "SHIPPED" }, previous: { status: "PENDING" } } });
+  expect(readme).toContain('"previous": { "status": "PENDING" }');
 });
