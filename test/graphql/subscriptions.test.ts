@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
+import { marshall } from "@aws-sdk/util-dynamodb";
 import { printSchema } from "graphql";
 import { createPubSub, createYoga } from "graphql-yoga";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSchema, belongsTo, type SubscriptionOptions } from "../../src/graphql/index.js";
 import { defineModel, field, type InstanceOf } from "../../src/index.js";
-import { publishTo, StreamReader, streamsClientFor, type PublishedChange } from "../../src/stream/index.js";
+import { publishRecords, publishTo, StreamReader, streamsClientFor, type PublishedChange } from "../../src/stream/index.js";
 import { subscribe } from "../support/sse.js";
 import { useFreshTable } from "../support/storm.js";
 
@@ -160,6 +161,21 @@ describe("subscriptions", () => {
     await again.waitFor(1);
     expect(again.received.map((e) => e.data)).toEqual([{ shopChanged: { kind: "CREATED" } }]);
     await Promise.all([again.close(), b1.close(), refused.close(), overProcess.close()]);
+  });
+
+  it("receive what a Lambda on the stream publishes (publishRecords over the event's records)", async () => {
+    const shop = randomUUID();
+    const sse = await subscribe(server(), SALES, { shop }, ADMIN);
+    const image = marshall({ PK: `SH#${shop}#SHOP`, SK: "S#l1", _type: "Sale", shop_id: shop, sale_id: "l1", amount: 4, status: "OPEN" });
+    // The shape of a Lambda DynamoDBStreamEvent's records; items of no defined model are skipped.
+    await publishRecords(pubsub, [
+      { eventID: "lambda-1", eventName: "INSERT", dynamodb: { NewImage: image } },
+      { eventID: "lambda-2", eventName: "INSERT", dynamodb: { NewImage: marshall({ PK: `SH#${shop}#SHOP`, SK: "X#1", _type: "Unknown" }) } },
+    ]);
+    await sse.waitFor(1);
+    await delay(100);
+    await sse.close();
+    expect(sse.received.map((e) => e.data)).toEqual([{ salesChanged: { kind: "CREATED", node: { sale_id: "l1", amount: 4, shop: null }, previous: null } }]);
   });
 
   it("drop a change delivered twice (a reader restarted mid-batch publishes it again)", async () => {
