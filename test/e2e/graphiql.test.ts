@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startExample, type RunningExample } from "./example-env.js";
+import { startChangeFeed } from "../../example-server/changes.js";
+import { graphql, startExample, type RunningExample } from "./example-env.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 /** Typed key by key: what a person would type into the editor. */
@@ -89,4 +90,29 @@ it("GraphiQL loads with no network but 127.0.0.1, runs a typed query and shows t
   expect(blocked).toEqual([]);
   expect(pageErrors).toEqual([]);
   await context.close();
+}, 90_000);
+
+it("GraphiQL subscribes over SSE (orderChanged) and shows the event a write made elsewhere causes", async () => {
+  const reader = await startChangeFeed();
+  const { context, page, editor, result, run, blocked, pageErrors } = await openGraphiQL();
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type('subscription WatchOrder { orderChanged(customer_id: "ada", order_id: "ord-0049") { kind node { status } } }');
+  await page.locator(".graphiql-tab-active", { hasText: "WatchOrder" }).waitFor({ timeout: 10_000 });
+  await run();
+  // Written outside GraphiQL, until the open subscription shows it: no fixed wait for it to connect.
+  const statuses = ["SHIPPED", "DELIVERED"] as const;
+  let shown = "";
+  for (let i = 0; i < 30 && !shown.includes("UPDATED"); i++) {
+    await graphql(example.yoga, `mutation ($s: OrderStatus!) { updateOrder(key: { customer_id: "ada", order_id: "ord-0049" }, input: { status: $s }) { status } }`, { s: statuses[i % 2] });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    shown = await result();
+  }
+  expect(shown).toContain('"kind": "UPDATED"');
+  expect(shown).toMatch(/"status": "(SHIPPED|DELIVERED)"/);
+  expect(blocked).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  await context.close();
+  await reader.stop();
 }, 90_000);
