@@ -45,7 +45,7 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, na
       args: listArgs(t, ctx, target),
       extensions: costExtension({ kind: "page", sparse: auth.dropsListItems(relation.index) }),
       resolve: (parent, args, context) => {
-        const values = relationValues(fieldValues(parent));
+        const values = relationValues(parent as unknown as Readonly<Record<string, unknown>>);
         const access = auth.listAccess(context, relation.index);
         // A partition outside the caller's scope is known from its key: no request.
         if (!values || !access || (!relation.index && !auth.inScope(context, values))) return EMPTY_CONNECTION as never;
@@ -59,7 +59,8 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, na
     ...description,
     extensions: costExtension({ kind: "get" }),
     resolve: (parent, _args, context) => {
-      const key = relationValues(fieldValues(parent));
+      // Field values are own properties of the instance: read them in place, no copy per node.
+      const key = relationValues(parent as unknown as Readonly<Record<string, unknown>>);
       return key && auth.inScope(context, key) ? (auth.readable(context, findWith(ctx.loaders(context), target, key)) as never) : null;
     },
   });
