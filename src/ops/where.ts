@@ -38,7 +38,8 @@ const COMPARATORS: Record<string, string> = { eq: "=", ne: "<>", lt: "<", lte: "
 /** DynamoDB allows at most 100 operands in an IN list. */
 const MAX_IN = 100;
 
-function isOps(value: unknown): value is FieldOps<unknown> {
+/** Whether a filter entry is an object of operators (else a bare value: `eq`). */
+export function isOps(value: unknown): value is FieldOps<unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
   const keys = Object.keys(value);
   return keys.length > 0 && keys.every((k) => OPS.has(k));

@@ -70,7 +70,7 @@ describe("subscriptions", () => {
     const sdl = printSchema(buildSchema({ models: [Shop, Sale], subscriptions: { pubsub } }));
     expect(sdl).toContain("shopChanged(shop_id: String!): ShopChangeEvent!");
     expect(sdl).toContain("saleChanged(shop_id: String!, sale_id: String!): SaleChangeEvent!");
-    expect(sdl).toContain("salesChanged(shop_id: String!): SaleChangeEvent!");
+    expect(sdl).toMatch(/salesChanged\(\s*shop_id: String!\s*"""[^"]*"""\s*filter: SaleFilter\s*\): SaleChangeEvent!/);
     expect(sdl).not.toContain("shopsChanged");
     expect(sdl).toMatch(/type SaleChangeEvent \{[^}]*kind: ChangeKind![^}]*node: Sale[^}]*previous: Sale\n/);
     expect(sdl).toMatch(/enum ChangeKind \{\s*CREATED\s*UPDATED\s*DELETED\s*\}/);
@@ -161,6 +161,27 @@ describe("subscriptions", () => {
     await again.waitFor(1);
     expect(again.received.map((e) => e.data)).toEqual([{ shopChanged: { kind: "CREATED" } }]);
     await Promise.all([again.close(), b1.close(), refused.close(), overProcess.close()]);
+  });
+
+  it("<plural>Changed(filter) delivers writes whose item matches before or after, as a connection's filter selects; a bad filter is BAD_USER_INPUT", async () => {
+    const shop = randomUUID();
+    const query = `subscription ($shop: String!, $filter: SaleFilter) { salesChanged(shop_id: $shop, filter: $filter) { kind node { sale_id amount } } }`;
+    const sse = await subscribe(server(), query, { shop, filter: { amount: { gte: 10 } } }, ADMIN);
+    const bad = await subscribe(server(), query, { shop, filter: { amount: { between: [5, 1] } } }, ADMIN);
+    const small = await Sale.objects.create({ shop_id: shop, sale_id: "small", amount: 1 });
+    await Sale.objects.create({ shop_id: shop, sale_id: "big", amount: 50 });
+    await small.update({ amount: 20 });
+    await small.update({ amount: 2 });
+    await sse.waitFor(3);
+    await delay(200);
+    await Promise.all([sse.close(), bad.close()]);
+    expect(sse.received.map((e) => e.data)).toEqual([
+      { salesChanged: { kind: "CREATED", node: { sale_id: "big", amount: 50 } } },
+      { salesChanged: { kind: "UPDATED", node: { sale_id: "small", amount: 20 } } },
+      // Out of the selection: still told, since it was in it before.
+      { salesChanged: { kind: "UPDATED", node: { sale_id: "small", amount: 2 } } },
+    ]);
+    expect(bad.received.map((e) => e.errors?.[0]?.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("receive what a Lambda on the stream publishes (publishRecords over the event's records)", async () => {

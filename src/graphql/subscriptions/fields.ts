@@ -1,7 +1,11 @@
 import type { SchemaTypes } from "@pothos/core";
 import { buildPk, buildSk } from "../../keys/build.js";
+import type { Where } from "../../ops/where.js";
+import { whereMatcher } from "../../ops/where-match.js";
 import { decodeChangeOf } from "../../stream/change.js";
 import { changeTopic, type PublishedChange } from "../../stream/topic.js";
+import { withoutNulls } from "../args.js";
+import { toClientError } from "../errors.js";
 import { withArticle } from "../naming.js";
 import { dropLoaders } from "../operation-loaders.js";
 import type { AnyModel } from "../relations.js";
@@ -32,8 +36,9 @@ async function* nothing(): AsyncGenerator<never> {}
  * not read is not delivered, and a `previous` it may not read is null. Field guards apply
  * when the event's fields resolve, as they do on any query.
  */
-function changeEvents(ctx: SchemaContext, feed: ChangeFeed, model: AnyModel, context: unknown, key: Args, single: boolean): AsyncIterableIterator<ChangeEventValue> {
+function changeEvents(ctx: SchemaContext, feed: ChangeFeed, model: AnyModel, context: unknown, key: Args, single: boolean, filter: Where | undefined): AsyncIterableIterator<ChangeEventValue> {
   const meta = model.meta;
+  const selected = filter && whereMatcher(meta, filter);
   const auth = ctx.auth.get(meta.name)!;
   const sk = single ? buildSk(meta, key) : undefined;
   const recent = new RecentIds(RECENT_CHANGES);
@@ -47,6 +52,8 @@ function changeEvents(ctx: SchemaContext, feed: ChangeFeed, model: AnyModel, con
       const current = (change.node ?? change.previous)!;
       if (sk !== undefined && current.getSk() !== sk) return undefined;
       if (!auth.canRead(context, current)) return undefined;
+      // As on a connection; a write that moves the item into or out of the filter's selection counts.
+      if (selected && !((change.node && selected(change.node)) || (change.previous && selected(change.previous)))) return undefined;
       // This event's fields resolve next, on the same context: with loaders of their own.
       dropLoaders(context);
       return { kind: change.kind, node: change.node, previous: change.previous && auth.canRead(context, change.previous) ? change.previous : null };
@@ -61,16 +68,23 @@ export function subscriptionFields(t: RootFieldBuilder, ctx: SchemaContext, feed
   const names = ctx.names.get(meta.name)!;
   const auth = ctx.auth.get(meta.name)!;
   const type = changeEventType(ctx, model);
+  const refs = ctx.refs.get(meta.name)!;
   const field = (argNames: readonly string[], single: boolean, description: string) =>
     t.field({
       type: type as never,
       nullable: false,
       description,
-      args: fieldArgs(t, ctx, model, argNames),
+      args: { ...fieldArgs(t, ctx, model, argNames), ...(single ? {} : { filter: t.arg({ type: refs.filter as never, description: "Only writes whose item matches, before or after the write." }) }) },
       subscribe: (_: unknown, args: Args, context: unknown) => {
-        const key = auth.keyFromArgs(context, args, argNames);
-        // A partition outside the caller's scope is known from its key: nothing will come.
-        return (key ? changeEvents(ctx, feed, model, context, key, single) : nothing()) as never;
+        try {
+          const key = auth.keyFromArgs(context, args, argNames);
+          // A partition outside the caller's scope is known from its key: nothing will come.
+          const filter = args.filter ? (withoutNulls(args.filter) as Where) : undefined;
+          return (key ? changeEvents(ctx, feed, model, context, key, single, filter) : nothing()) as never;
+        } catch (error) {
+          // Resolver wrapping does not reach `subscribe`: a bad filter is still BAD_USER_INPUT.
+          throw toClientError(error);
+        }
       },
       resolve: (event: ChangeEventValue) => event as never,
     });
