@@ -18,6 +18,7 @@ export async function subscribe<D = Record<string, unknown>>(
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   const received: GraphQLResponse<D>[] = [];
+  const arrivals: number[] = [];
   let buffer = "";
   let complete = false;
   let waiter: (() => void) | undefined;
@@ -33,7 +34,10 @@ export async function subscribe<D = Record<string, unknown>>(
         const event = /^event: (.*)$/m.exec(message)?.[1];
         const data = /^data: (.*)$/m.exec(message)?.[1];
         if (event === "complete") complete = true;
-        else if (data) received.push({ status: response.status, ...(JSON.parse(data) as object) });
+        else if (data) {
+          received.push({ status: response.status, ...(JSON.parse(data) as object) });
+          arrivals.push(performance.now());
+        }
         waiter?.();
       }
     }
@@ -43,6 +47,8 @@ export async function subscribe<D = Record<string, unknown>>(
   return {
     status: response.status,
     received,
+    /** When each event arrived (`performance.now()`), in the order of `received`. */
+    arrivals,
     /** Whether the server ended the stream. */
     get complete() {
       return complete;
