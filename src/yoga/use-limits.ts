@@ -8,16 +8,16 @@ import { useStormParserLimit } from "./use-parser-limit.js";
  * while parsing (deep nesting included, see `useStormParserLimit`), then the token, depth
  * and alias limits as a validation rule. The schema checks its own operations when they
  * run, but an operation made only of introspection fields (`__typename`, `__schema`,
- * `__type`) runs none of its resolvers, so only a server plugin can refuse it. Give it the
- * limits given to the schema.
+ * `__type`) runs none of its resolvers, so only a server plugin can refuse it. It applies
+ * the limits the schema was built with (`buildSchema({ limits })`); `overrides` replace some.
  *
- * @example createYoga({ schema, plugins: [useStormLimits({ maxAliases: 30 })] })
+ * @example createYoga({ schema, plugins: [useStormLimits()] })
  */
-export function useStormLimits(limits: Partial<OperationLimits> = {}): Plugin {
-  const rule = operationLimitsRule(limits);
+export function useStormLimits(overrides: Partial<OperationLimits> = {}): Plugin {
+  const rule = operationLimitsRule(overrides);
   return {
     onPluginInit({ addPlugin }) {
-      addPlugin(useStormParserLimit(limits.maxTokens === undefined ? {} : { maxTokens: limits.maxTokens }));
+      addPlugin(useStormParserLimit(overrides.maxTokens === undefined ? {} : { maxTokens: overrides.maxTokens }));
     },
     onValidate({ addValidationRule }) {
       addValidationRule(rule);

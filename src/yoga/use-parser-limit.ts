@@ -1,6 +1,6 @@
 import type { Plugin } from "graphql-yoga";
 import { clientError } from "../graphql/errors.js";
-import { DEFAULT_LIMITS } from "../graphql/limits/limits.js";
+import { limitsFor } from "../graphql/limits/schema-limits.js";
 
 /**
  * A yoga plugin that refuses documents over `maxTokens` while parsing them, before any work
@@ -8,11 +8,17 @@ import { DEFAULT_LIMITS } from "../graphql/limits/limits.js";
  * nested deeper than graphql-js's recursive parser can follow (a few KB of `[[[[…` suffice,
  * within the token limit) is refused as a client error too, not a 500.
  *
- * @example createYoga({ schema, plugins: [useStormParserLimit({ maxTokens: 2000 })] })
+ * @example createYoga({ schema, plugins: [useStormParserLimit()] })
  */
-export function useStormParserLimit(options: { /** @default 2000 */ maxTokens?: number } = {}): Plugin {
-  const maxTokens = options.maxTokens ?? DEFAULT_LIMITS.maxTokens;
+export function useStormParserLimit(options: {
+  /** @default the schema's `limits.maxTokens` (2000 unless `buildSchema` was given another) */
+  maxTokens?: number;
+} = {}): Plugin {
+  let maxTokens = limitsFor(undefined, options).maxTokens;
   return {
+    onSchemaChange({ schema }) {
+      maxTokens = limitsFor(schema, options).maxTokens;
+    },
     onParse({ parseFn, setParseFn }) {
       setParseFn((source, parseOptions) => {
         try {

@@ -124,6 +124,18 @@ describe("every operation is checked, introspection included", () => {
     expect(validate(schema, parse(`{ __schema { queryType { name } } }`), [operationLimitsRule()])).toEqual([]);
   });
 
+  it("applies the limits the schema was built with, declared once", async () => {
+    const roomy = buildSchema({ models: [...models], relations, limits: { maxAliases: 20, maxTokens: 80 } });
+    const yoga = createYoga({ schema: roomy, logging: false, plugins: [useStormLimits()] });
+    // 16 aliases: over the default 15, within the schema's 20.
+    expect((await post(yoga, typenames)).body.errors).toBeUndefined();
+    const aliases = `{ ${Array.from({ length: 21 }, (_, i) => `t${i}: __typename`).join(" ")} }`;
+    const tokens = `{ ${Array.from({ length: 90 }, () => "__typename").join(" ")} }`;
+    expect(validate(roomy, parse(aliases), [operationLimitsRule()]).map((e) => e.extensions.limit)).toEqual(["aliases"]);
+    // Refused while parsing (graphql-js's own message), by the schema's maxTokens.
+    expect((await post(yoga, tokens)).body.errors?.[0]?.message).toMatch(/contains more th\w+ 80 tokens/);
+  });
+
   it("stays linear on fragments spread many times", () => {
     // Each fragment spreads the next twice: 2^40 paths if every spread were walked.
     const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { a: __typename ...F${i + 1} ...F${i + 1} }`).join(" ");

@@ -1,19 +1,20 @@
 import { Kind, type FragmentDefinitionNode, type ValidationRule } from "graphql";
 import { limitVerdict } from "./check.js";
-import { DEFAULT_LIMITS, type OperationLimits } from "./limits.js";
+import type { OperationLimits } from "./limits.js";
+import { limitsFor } from "./schema-limits.js";
 
 /**
  * A validation rule that refuses operations over the token, depth or alias limit, whatever
  * their root fields: introspection-only operations (`{ a: __typename b: __typename … }`,
  * `{ a: __schema { … } … }`) run no resolver of the schema, so the check the schema makes
  * when its own fields run never sees them. The cost needs the variables and stays with
- * that check. Pass the limits given to the schema.
+ * that check. It applies the limits the schema was built with; `overrides` replace some.
  *
- * @example validate(schema, document, [...specifiedRules, operationLimitsRule({ maxAliases: 30 })])
+ * @example validate(schema, document, [...specifiedRules, operationLimitsRule()])
  */
-export function operationLimitsRule(options: Partial<OperationLimits> = {}): ValidationRule {
-  const limits: OperationLimits = { ...DEFAULT_LIMITS, ...options };
+export function operationLimitsRule(overrides: Partial<OperationLimits> = {}): ValidationRule {
   return (context) => {
+    const limits = limitsFor(context.getSchema(), overrides);
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const definition of context.getDocument().definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
     return {

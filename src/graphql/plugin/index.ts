@@ -1,8 +1,9 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from "@pothos/core";
-import type { GraphQLFieldResolver } from "graphql";
+import type { GraphQLFieldResolver, GraphQLSchema } from "graphql";
 import { toClientError } from "../errors.js";
 import { checkOperationLimits } from "../limits/check.js";
 import { requestBudget } from "../limits/limits.js";
+import { recordSchemaLimits } from "../limits/schema-limits.js";
 import { loadersFor } from "../operation-loaders.js";
 import { authorized } from "./guards.js";
 import { stormStateOf } from "./state.js";
@@ -26,6 +27,12 @@ function mapErrors(run: () => unknown): unknown {
  * (on root fields) checks the operation's depth, alias, token and cost limits.
  */
 export class PothosStormPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  /** Remembers the schema's limits for the server plugins (`useStormLimits`). */
+  override afterBuild(schema: GraphQLSchema): GraphQLSchema {
+    recordSchemaLimits(schema, stormStateOf(this.builder).limits);
+    return schema;
+  }
+
   override wrapResolve(
     resolver: GraphQLFieldResolver<unknown, Types["Context"], object>,
     fieldConfig: PothosOutputFieldConfig<Types>,
@@ -35,12 +42,13 @@ export class PothosStormPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     const coordinate = `${fieldConfig.parentType}.${fieldConfig.name}`;
     const rules = { guard: (fieldConfig.pothosOptions as { stormGuard?: Guard }).stormGuard ?? state.guards.get(coordinate), write: state.writeChecks.get(coordinate) };
     const checked = !!(rules.guard || rules.write);
+    const budget = requestBudget(state.limits);
     // Plain field reads are the hot path (one call per field per item): leave them bare.
     if (fieldConfig.extensions?.stormPlain && !checked) return resolver;
     return (parent, args, context, info) => {
       if (isRoot) checkOperationLimits(info, state.limits);
       // Resolvers pass the loaders to the ORM themselves; none runs inside an async context.
-      if (state.batching) loadersFor(context, { maxRequests: requestBudget(state.limits) });
+      if (state.batching) loadersFor(context, budget);
       return mapErrors(() => (checked ? authorized(rules, parent, args as Record<string, unknown>, context, () => resolver(parent, args, context, info)) : resolver(parent, args, context, info)));
     };
   }
