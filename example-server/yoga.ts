@@ -1,5 +1,5 @@
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from "graphql-yoga";
-import { useStormLimits } from "../src/yoga/index.js";
+import { useStormCost, useStormLimits } from "../src/yoga/index.js";
 import { callerOf, exampleRules, signToken, type ExampleContext } from "./auth.js";
 import { EXAMPLE_VARIABLES, exampleQuery } from "./example-query.js";
 import { useTableReadiness } from "./health.js";
@@ -51,6 +51,7 @@ export function createExampleYoga(options: ExampleYogaOptions = {}): ExampleYoga
     landingPage: false,
     // Oversized documents are refused while parsing, before any work is spent on them, and
     // operations made only of introspection fields are held to the limits too.
-    plugins: [useTableReadiness(), useStormLimits()],
+    // What each operation cost in DynamoDB shows under every result (extensions.storm.cost).
+    plugins: [useTableReadiness(), useStormLimits(), useStormCost({ extensions: true })],
   });
 }

@@ -19,7 +19,7 @@ export type { UpdateOf } from "./ops/write/update.js";
 export { stepFunctionsResources, StepFunctionsRequests, type JsonataMapping, type StepFunctionsOptions, type AttributeTemplate, type KeyTemplate, type GetItemArguments, type GetItemTemplateOptions, type PutItemArguments, type PutItemTemplateOptions, type TemplateChangesOf, type UpdateItemArguments, type DeleteItemArguments, type QueryArguments, type QueryTemplateOptions } from "./stepfunctions/index.js";
 
 // Batched core: loaders, collections, batch writes, transactions
-export { withLoaders, createLoaders, runWithLoaders, currentLoaders, prefetchPartition, type Loaders, type LoaderOptions } from "./loader/index.js";
+export { withLoaders, createLoaders, runWithLoaders, currentLoaders, prefetchPartition, type Loaders, type LoaderOptions, type OperationCost } from "./loader/index.js";
 export type { PartitionRef } from "./ops/read/read-shape.js";
 export { Collection } from "./ops/collection/collection.js";
 export type { CollectionOptions } from "./ops/collection/read.js";

@@ -125,10 +125,19 @@ export class InvalidDefinition extends StormError {
   }
 }
 
-/** A scope with a request budget (`maxRequests`) would send one request more than it allows; nothing was sent. */
+/** The limit of a scope's budget that was spent. */
+export type BudgetLimit = "requests" | "readCapacity" | "writeCapacity";
+
+/**
+ * A scope's budget is spent: one request more than `maxRequests` would be sent (nothing was
+ * sent), or a response took the consumed capacity past `maxReadCapacity`/`maxWriteCapacity`.
+ */
 export class RequestLimitExceeded extends StormError {
-  constructor(readonly max: number, readonly operation: string) {
-    super("REQUEST_LIMIT", `Request budget spent: ${operation} would be request ${max + 1} of at most ${max}`);
+  constructor(readonly max: number, readonly operation: string, readonly limit: BudgetLimit = "requests") {
+    super(
+      "REQUEST_LIMIT",
+      limit === "requests" ? `Request budget spent: ${operation} would be request ${max + 1} of at most ${max}` : `Capacity budget spent: ${operation} took ${limit} past ${max} units`,
+    );
   }
 }
 

@@ -24,7 +24,7 @@ export function toClientError(error: unknown): unknown {
   if (!code) return error;
   const extensions: Record<string, unknown> = { code };
   if (error instanceof ValidationError && error.issues.length) extensions.issues = error.issues;
-  if (error instanceof RequestLimitExceeded) Object.assign(extensions, { limit: "requests", max: error.max });
+  if (error instanceof RequestLimitExceeded) Object.assign(extensions, { limit: error.limit, max: error.max });
   return new GraphQLError(error.message, { extensions });
 }
 

@@ -1,7 +1,7 @@
 // Schema
 export { buildSchema } from "./build-schema.js";
 export { PothosStormPlugin, StormPlugin } from "./plugin/index.js";
-export { operationLoaders } from "./operation-loaders.js";
+export { operationCost, operationLoaders } from "./operation-loaders.js";
 export type { FieldGuard, Guard, StormModelsOptions, StormRefs, StormScalars, StormSchemaTypes, WriteGuard, WriteOperation } from "./plugin/types.js";
 
 // Authorization

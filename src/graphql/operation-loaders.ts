@@ -1,4 +1,5 @@
 import { createLoaders, type LoaderOptions } from "../loader/index.js";
+import { noCost, type OperationCost } from "../loader/budget.js";
 import type { Loaders } from "../loader/context.js";
 
 /**
@@ -38,4 +39,13 @@ export function dropLoaders(context: unknown): void {
  */
 export function operationLoaders(context: object): Loaders {
   return loadersFor(context);
+}
+
+/**
+ * What the GraphQL operation `context` belongs to really cost in DynamoDB so far: requests
+ * by command, consumed capacity, items read, time waiting. An operation that sent nothing
+ * (or ran with batching off, so without loaders) cost nothing.
+ */
+export function operationCost(context: object): OperationCost {
+  return byContext.get(context)?.cost ?? noCost();
 }

@@ -1,24 +1,95 @@
 import { RequestLimitExceeded, ValidationError } from "../errors/index.js";
 
+/** What one loader scope may spend; every limit left out is unlimited. */
+export interface BudgetLimits {
+  /** DynamoDB requests (reads, writes, retries). */
+  maxRequests?: number;
+  /** Read capacity units consumed, as DynamoDB reports them. */
+  maxReadCapacity?: number;
+  /** Write capacity units consumed, as DynamoDB reports them. */
+  maxWriteCapacity?: number;
+}
+
+/** What one response cost, as DynamoDB reported it. */
+export interface RequestUsage {
+  readCapacity: number;
+  writeCapacity: number;
+  /** Items DynamoDB read for it (a Query's scanned items, filtered ones included). */
+  itemsRead: number;
+  /** Milliseconds from sending the request to its response (or failure). */
+  ms: number;
+}
+
+/** What the requests of one loader scope (a GraphQL operation) really cost. */
+export interface OperationCost {
+  /** Requests sent, retries included. */
+  requests: number;
+  /** The same requests by DynamoDB command (`Query`, `GetItem`, `BatchGetItem`, ...). */
+  requestsByCommand: Record<string, number>;
+  /** Read capacity units consumed (`ReturnConsumedCapacity: TOTAL` on every request). */
+  readCapacity: number;
+  /** Write capacity units consumed (transactional writes count double, as DynamoDB bills them). */
+  writeCapacity: number;
+  /** Items DynamoDB read: a Query's scanned items (filtered ones included), the items gets found. */
+  itemsRead: number;
+  /** Milliseconds spent waiting on DynamoDB, summed over requests (concurrent ones each count). */
+  dynamoMs: number;
+}
+
+/** The cost of a scope that sent nothing. */
+export function noCost(): OperationCost {
+  return { requests: 0, requestsByCommand: {}, readCapacity: 0, writeCapacity: 0, itemsRead: 0, dynamoMs: 0 };
+}
+
+function checkLimit(name: keyof BudgetLimits, value: number | undefined, integer: boolean): void {
+  if (value === undefined) return;
+  if (!(value >= 0 && (!integer || Number.isInteger(value)))) throw new ValidationError(`${name} must be a non-negative ${integer ? "integer" : "number"}, got ${String(value)}`);
+}
+
 /**
- * The DynamoDB requests one loader scope may send. Counted where requests are sent (one per
- * call, retries included), so nothing the scope runs can exceed it, whatever an estimate said.
+ * What one loader scope spends, counted where requests are sent (one per call, retries
+ * included) and where their responses come in, so nothing the scope runs can exceed its
+ * limits, whatever an estimate said. Requests are refused before they are sent; capacity is
+ * known only from a response, so the response that takes it past its limit fails, and no
+ * request is sent after it: the overrun is at most what the requests then in flight consume.
  */
 export class RequestBudget {
-  #sent = 0;
+  readonly #limits: BudgetLimits;
+  readonly #cost = noCost();
 
-  constructor(readonly max: number) {
-    if (!(Number.isInteger(max) && max >= 0)) throw new ValidationError(`maxRequests must be a non-negative integer, got ${String(max)}`);
+  constructor(limits: BudgetLimits = {}) {
+    checkLimit("maxRequests", limits.maxRequests, true);
+    checkLimit("maxReadCapacity", limits.maxReadCapacity, false);
+    checkLimit("maxWriteCapacity", limits.maxWriteCapacity, false);
+    this.#limits = limits;
   }
 
-  /** Requests sent so far. */
-  get sent(): number {
-    return this.#sent;
+  /** What was spent so far (a copy). */
+  get cost(): OperationCost {
+    return { ...this.#cost, requestsByCommand: { ...this.#cost.requestsByCommand } };
   }
 
   /** Counts one request about to be sent; throws `RequestLimitExceeded` instead when none is left. */
   spend(operation: string): void {
-    if (this.#sent >= this.max) throw new RequestLimitExceeded(this.max, operation);
-    this.#sent++;
+    const { maxRequests } = this.#limits;
+    if (maxRequests !== undefined && this.#cost.requests >= maxRequests) throw new RequestLimitExceeded(maxRequests, operation);
+    this.#checkCapacity(operation);
+    this.#cost.requests++;
+    this.#cost.requestsByCommand[operation] = (this.#cost.requestsByCommand[operation] ?? 0) + 1;
+  }
+
+  /** Adds what one response cost; throws `RequestLimitExceeded` when it took the capacity past a limit. */
+  record(operation: string, usage: RequestUsage): void {
+    this.#cost.readCapacity += usage.readCapacity;
+    this.#cost.writeCapacity += usage.writeCapacity;
+    this.#cost.itemsRead += usage.itemsRead;
+    this.#cost.dynamoMs += usage.ms;
+    this.#checkCapacity(operation);
+  }
+
+  #checkCapacity(operation: string): void {
+    const { maxReadCapacity, maxWriteCapacity } = this.#limits;
+    if (maxReadCapacity !== undefined && this.#cost.readCapacity > maxReadCapacity) throw new RequestLimitExceeded(maxReadCapacity, operation, "readCapacity");
+    if (maxWriteCapacity !== undefined && this.#cost.writeCapacity > maxWriteCapacity) throw new RequestLimitExceeded(maxWriteCapacity, operation, "writeCapacity");
   }
 }

@@ -4,6 +4,7 @@ import type { NativeItem } from "../model/item.js";
 import type { TableKey } from "../ops/batch/batch-get.js";
 import type { QueryResult } from "../ops/read/query.js";
 import type { PartitionRef, ReadShape } from "../ops/read/read-shape.js";
+import type { OperationCost, RequestUsage } from "./budget.js";
 
 /** What reads go through while a loader scope is active. */
 export interface Loaders {
@@ -36,6 +37,14 @@ export interface Loaders {
    * once the scope's `maxRequests` were sent. Every request the library sends calls it.
    */
   spend(operation: string): void;
+  /**
+   * Adds what a response of this scope cost (capacity, items read, time); throws
+   * `RequestLimitExceeded` once it took the consumed capacity past `maxReadCapacity` or
+   * `maxWriteCapacity`. Every response the library receives calls it.
+   */
+  record(operation: string, usage: RequestUsage): void;
+  /** What the scope's requests cost so far. */
+  readonly cost: OperationCost;
 }
 
 const scope = new AsyncLocalStorage<Loaders>();

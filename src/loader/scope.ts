@@ -6,7 +6,7 @@ import { partitionQuery } from "../ops/read/partition-query.js";
 import type { QueryResult } from "../ops/read/query.js";
 import type { PartitionRef, ReadShape } from "../ops/read/read-shape.js";
 import { table } from "../table/table.js";
-import { RequestBudget } from "./budget.js";
+import { RequestBudget, type OperationCost, type RequestUsage } from "./budget.js";
 import { runWithLoaders, type Loaders } from "./context.js";
 import { ItemLoader } from "./item-loader.js";
 import { PartitionLoader } from "./partition-loader.js";
@@ -26,6 +26,14 @@ export interface LoaderOptions {
    * @default unlimited
    */
   maxRequests?: number;
+  /**
+   * Read capacity units the scope may consume. Known only from responses: the response that
+   * takes the total past it fails with `RequestLimitExceeded`, and nothing is sent after it.
+   * @default unlimited
+   */
+  maxReadCapacity?: number;
+  /** Write capacity units the scope may consume, enforced like `maxReadCapacity`. @default unlimited */
+  maxWriteCapacity?: number;
 }
 
 /**
@@ -36,11 +44,11 @@ export interface LoaderOptions {
 class LoaderScope implements Loaders {
   readonly #partitions = new PartitionLoader(this);
   readonly #items: ItemLoader;
-  readonly #budget: RequestBudget | undefined;
+  readonly #budget: RequestBudget;
 
   constructor(options: LoaderOptions) {
     this.#items = new ItemLoader(this.#partitions, checkRetryOptions(options.retry), this);
-    this.#budget = options.maxRequests === undefined ? undefined : new RequestBudget(options.maxRequests);
+    this.#budget = new RequestBudget(options);
   }
 
   async get(key: TableKey, consistent = false): Promise<NativeItem | null> {
@@ -78,7 +86,15 @@ class LoaderScope implements Loaders {
   }
 
   spend(operation: string): void {
-    this.#budget?.spend(operation);
+    this.#budget.spend(operation);
+  }
+
+  record(operation: string, usage: RequestUsage): void {
+    this.#budget.record(operation, usage);
+  }
+
+  get cost(): OperationCost {
+    return this.#budget.cost;
   }
 }
 

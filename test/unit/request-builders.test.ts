@@ -20,6 +20,8 @@ const ORDER_ITEM = {
 };
 /** What every UpdateItem asks for besides its own actions. */
 const UPDATE_RETURNS = { ReturnValues: "ALL_NEW", ReturnValuesOnConditionCheckFailure: "ALL_OLD" } as const;
+/** What every sent request asks for besides the built one: the capacity it consumed, for the operation's cost. */
+const CAPACITY = { ReturnConsumedCapacity: "TOTAL" } as const;
 
 const order = () => new Order({ ...orderKey, amount: 9.5, note: "n" });
 
@@ -108,32 +110,32 @@ describe("request builders", () => {
   });
 });
 
-describe("operations send exactly the built requests", () => {
+describe("operations send exactly the built requests, asking for the capacity they consume", () => {
   it("save and create send PutItem", async () => {
     ddb.on(PutItemCommand).resolves({});
     await order().save();
     await Order.objects.create({ ...orderKey, amount: 9.5, note: "n" });
-    expect(sent(PutItemCommand)).toEqual([Order.objects.getSaveQuery(order(), true), Order.objects.getSaveQuery(order(), false)]);
+    expect(sent(PutItemCommand)).toEqual([{ ...Order.objects.getSaveQuery(order(), true), ...CAPACITY }, { ...Order.objects.getSaveQuery(order(), false), ...CAPACITY }]);
   });
 
   it("update sends UpdateItem and refreshes the instance from ALL_NEW", async () => {
     ddb.on(UpdateItemCommand).resolves({ Attributes: { ...ORDER_ITEM, amount: { N: "10.5" } } });
     const o = order();
     await o.update({ amount: F("amount").add(1) });
-    expect(sent(UpdateItemCommand)).toEqual([Order.objects.getUpdateQuery(order(), { amount: F("amount").add(1) })]);
+    expect(sent(UpdateItemCommand)).toEqual([{ ...Order.objects.getUpdateQuery(order(), { amount: F("amount").add(1) }), ...CAPACITY }]);
     expect(o.amount).toBe(10.5);
   });
 
   it("delete sends DeleteItem", async () => {
     ddb.on(DeleteItemCommand).resolves({});
     await order().delete();
-    expect(sent(DeleteItemCommand)).toEqual([Order.objects.getDeleteQuery(order())]);
+    expect(sent(DeleteItemCommand)).toEqual([{ ...Order.objects.getDeleteQuery(order()), ...CAPACITY }]);
   });
 
   it("get sends GetItem and builds the instance", async () => {
     ddb.on(GetItemCommand).resolves({ Item: ORDER_ITEM });
     const got = await Order.objects.get(orderKey);
-    expect(sent(GetItemCommand)).toEqual([Order.objects.getLoadQuery(orderKey)]);
+    expect(sent(GetItemCommand)).toEqual([{ ...Order.objects.getLoadQuery(orderKey), ...CAPACITY }]);
     expect(got.equals(order())).toBe(true);
   });
 });

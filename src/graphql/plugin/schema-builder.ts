@@ -103,7 +103,7 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
   builder.addScalarType("JSON" as never, JSONScalar);
   builder.addScalarType("DateTime" as never, DateTimeScalar);
   const pageLimits = { defaultPageSize: state.limits.defaultPageSize, maxPageSize: state.limits.maxPageSize };
-  const budget = { maxRequests: requestBudget(state.limits) };
+  const budget = requestBudget(state.limits);
   const ctx: SchemaContext = {
     builder,
     pageLimits,

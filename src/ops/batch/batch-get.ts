@@ -3,7 +3,7 @@ import type { Loaders } from "../../loader/context.js";
 import { RequestLimitExceeded } from "../../errors/index.js";
 import { checkKeySize } from "../../model/dynamo-limits/index.js";
 import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
-import { spendRequest } from "../send.js";
+import { sendCounted, withCapacity } from "../send.js";
 import { drain, type RetryOptions } from "./retry.js";
 
 /** A table key: what BatchGetItem asks for and answers by. */
@@ -70,14 +70,13 @@ export async function batchGetKeys(request: BatchGetRequest): Promise<BatchGetRe
     unique,
     async (batch) => {
       if (batch.length === 1) {
-        spendRequest(request.loaders, "GetItem");
         const key = batch[0]!;
-        const out = await client.send(new GetItemCommand({ TableName: tableName, Key: toAttributeMap({ PK: key.PK, SK: key.SK }), ...(consistent ? { ConsistentRead: true } : {}) }));
+        const get = withCapacity({ TableName: tableName, Key: toAttributeMap({ PK: key.PK, SK: key.SK }), ...(consistent ? { ConsistentRead: true } : {}) });
+        const out = await sendCounted(request.loaders, "GetItem", () => client.send(new GetItemCommand(get)));
         if (out.Item) found.set(tableKeyId(key), fromAttributeMap(out.Item as RawItem));
         return [];
       }
-      spendRequest(request.loaders, "BatchGetItem");
-      const out = await client.send(new BatchGetItemCommand(buildBatchGet(tableName, batch, consistent)));
+      const out = await sendCounted(request.loaders, "BatchGetItem", () => client.send(new BatchGetItemCommand(withCapacity(buildBatchGet(tableName, batch, consistent)))));
       for (const raw of out.Responses?.[tableName] ?? []) {
         const item = fromAttributeMap(raw as RawItem);
         found.set(tableKeyId(item as unknown as TableKey), item);

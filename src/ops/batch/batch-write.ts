@@ -5,7 +5,7 @@ import { fieldValues, metaOf, type ModelBase } from "../../model/instance.js";
 import type { AnyInstance } from "../../model/model-types.js";
 import { runValidators } from "../../model/values.js";
 import { table } from "../../table/table.js";
-import { spendRequest } from "../send.js";
+import { sendCounted, withCapacity } from "../send.js";
 import { tableKeyId, type TableKey } from "./batch-get.js";
 import { checkRetryOptions, drain, type RetryOptions } from "./retry.js";
 import { deleteSpec, describeSpec, putSpec, type WriteSpec } from "./write-spec.js";
@@ -78,8 +78,7 @@ export async function writeSpecs(specs: readonly WriteSpec[], options: BatchWrit
     const sending = drain(
       chunk,
       async (batch) => {
-        spendRequest(loaders, "BatchWriteItem");
-        const out = await client.send(new BatchWriteItemCommand(batchWriteInput(tableName, batch)));
+        const out = await sendCounted(loaders, "BatchWriteItem", () => client.send(new BatchWriteItemCommand(withCapacity(batchWriteInput(tableName, batch)))));
         const left = new Set((out.UnprocessedItems?.[tableName] ?? []).map((r) => tableKeyId(keyOfRequest(r))));
         return batch.filter((s) => left.has(tableKeyId(s.key)));
       },

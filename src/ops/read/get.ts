@@ -4,7 +4,7 @@ import { primaryKey } from "../../keys/primary.js";
 import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { table } from "../../table/table.js";
-import { callDynamo } from "../send.js";
+import { callDynamo, withCapacity } from "../send.js";
 
 export interface GetOptions {
   /** Strongly consistent read. @default false */
@@ -21,6 +21,6 @@ export function buildGet(meta: ModelMeta, key: Readonly<NativeItem>, options: Ge
 
 /** The stored item, or null; the request is counted on `loaders`. */
 export async function getItem(meta: ModelMeta, key: Readonly<NativeItem>, options: GetOptions, loaders: Loaders | undefined): Promise<NativeItem | null> {
-  const out = await callDynamo(loaders, "GetItem", () => table.client.send(new GetItemCommand(buildGet(meta, key, options))));
+  const out = await callDynamo(loaders, "GetItem", () => table.client.send(new GetItemCommand(withCapacity(buildGet(meta, key, options)))));
   return out.Item ? fromAttributeMap(out.Item as RawItem) : null;
 }

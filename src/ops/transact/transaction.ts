@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { TransactWriteItemsCommand, type DynamoDBClient, type TransactWriteItemsCommandInput } from "@aws-sdk/client-dynamodb";
-import { DynamoDBError, ValidationError } from "../../errors/index.js";
+import { DynamoDBError, RequestLimitExceeded, ValidationError } from "../../errors/index.js";
 import { currentLoaders, invalidateAfter, type Loaders } from "../../loader/context.js";
 import { fieldValues, metaOf, type ModelBase } from "../../model/instance.js";
 import type { NativeItem } from "../../model/item.js";
@@ -11,7 +11,7 @@ import type { Fields, KeyOf } from "../../model/types.js";
 import { table } from "../../table/table.js";
 import { tableKeyId } from "../batch/batch-get.js";
 import { backoffDelay, checkRetryOptions, isRetryable, type RetryOptions } from "../batch/retry.js";
-import { spendRequest } from "../send.js";
+import { sendCounted, withCapacity } from "../send.js";
 import type { Where } from "../where.js";
 import type { UpdateOf } from "../write/update.js";
 import { cancellationError } from "./cancellation.js";
@@ -139,11 +139,12 @@ export class Transaction {
 /** One TransactWriteItems, retried with the same token while DynamoDB throttles or fails. */
 async function send(client: DynamoDBClient, input: TransactWriteItemsCommandInput, ops: readonly TxOp[], retry: Required<RetryOptions>, loaders: Loaders | undefined): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    spendRequest(loaders, "TransactWriteItems");
     try {
-      await client.send(new TransactWriteItemsCommand(input));
+      await sendCounted(loaders, "TransactWriteItems", () => client.send(new TransactWriteItemsCommand(withCapacity(input))));
       return;
     } catch (error) {
+      // A spent budget is the operation's limit, not a DynamoDB failure to retry.
+      if (error instanceof RequestLimitExceeded) throw error;
       const cancelled = cancellationError(error, ops);
       if (cancelled) throw cancelled;
       const transient = isRetryable(error) || (error instanceof Error && error.name === "TransactionInProgressException");

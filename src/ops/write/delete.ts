@@ -5,7 +5,7 @@ import { invalidateAfter, type Loaders } from "../../loader/context.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { table } from "../../table/table.js";
 import { ExpressionContext } from "../expression-context.js";
-import { callDynamo } from "../send.js";
+import { callDynamo, withCapacity } from "../send.js";
 import type { Where } from "../where.js";
 import { joinConditions, userCondition, versionCondition } from "./conditions.js";
 import { conditionFailure } from "./failure.js";
@@ -38,7 +38,7 @@ export async function deleteItem(meta: ModelMeta, values: Readonly<NativeItem>, 
   const write = callDynamo(
     loaders,
     "DeleteItem",
-    () => table.client.send(new DeleteItemCommand(input)),
+    () => table.client.send(new DeleteItemCommand(withCapacity(input))),
     conditionFailure({
       meta,
       key: keyFieldValues(meta, values),

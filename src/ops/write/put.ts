@@ -7,7 +7,7 @@ import { keyFieldValues, primaryKey } from "../../keys/primary.js";
 import { invalidateAfter, type Loaders } from "../../loader/context.js";
 import { table } from "../../table/table.js";
 import { ExpressionContext } from "../expression-context.js";
-import { callDynamo } from "../send.js";
+import { callDynamo, withCapacity } from "../send.js";
 import type { Where } from "../where.js";
 import { joinConditions, userCondition, versionCondition } from "./conditions.js";
 import { conditionFailure } from "./failure.js";
@@ -49,7 +49,7 @@ export async function putItem(meta: ModelMeta, values: Readonly<NativeItem>, opt
   const write = callDynamo(
     loaders,
     "PutItem",
-    () => table.client.send(new PutItemCommand(prepared.input)),
+    () => table.client.send(new PutItemCommand(withCapacity(prepared.input))),
     conditionFailure({
       meta,
       key: keyFieldValues(meta, values),

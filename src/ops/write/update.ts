@@ -11,7 +11,7 @@ import { checkValues, runValidators, validationError } from "../../model/values.
 import { table } from "../../table/table.js";
 import { ExpressionContext } from "../expression-context.js";
 import { compileUpdateExpression, referencedFields, UpdateExpression } from "../f.js";
-import { callDynamo } from "../send.js";
+import { callDynamo, withCapacity } from "../send.js";
 import type { Where } from "../where.js";
 import { joinConditions, userCondition, versionCondition } from "./conditions.js";
 import { conditionFailure } from "./failure.js";
@@ -137,7 +137,7 @@ export async function updateItem(meta: ModelMeta, current: Readonly<NativeItem>,
   const write = callDynamo(
     loaders,
     "UpdateItem",
-    () => table.client.send(new UpdateItemCommand(input)),
+    () => table.client.send(new UpdateItemCommand(withCapacity(input))),
     conditionFailure({
       meta,
       key: keyFieldValues(meta, current),
