@@ -17,5 +17,7 @@ export const changes = createPubSub<Record<string, [PublishedChange]>>();
 export async function startChangeFeed(): Promise<StreamReader> {
   const reader = new StreamReader({ onChange: publishTo(changes) });
   await reader.start();
+  // Queries and mutations go on serving when the stream cannot be read; subscriptions go quiet.
+  reader.closed.catch((error: unknown) => console.error(`Subscriptions stopped: ${error instanceof Error ? error.message : String(error)}`));
   return reader;
 }

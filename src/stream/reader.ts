@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { GetRecordsCommand, GetShardIteratorCommand, type DynamoDBStreamsClient, type _Record } from "@aws-sdk/client-dynamodb-streams";
 import { DynamoDBError, ValidationError } from "../errors/index.js";
-import { backoffDelay, checkRetryOptions, isRetryable } from "../ops/batch/retry.js";
+import { backoffDelay, checkRetryOptions, isRetryable, type RetryOptions } from "../ops/batch/retry.js";
 import { table as defaultTable, type Table } from "../table/table.js";
 import { decodeChange, imagesOf, type ChangeEvent, type ChangeImages } from "./change.js";
 import { MemoryCheckpointStore, type CheckpointStore } from "./checkpoint.js";
@@ -76,7 +76,7 @@ export class StreamReader {
   readonly #options: StreamReaderOptions;
   readonly #client: DynamoDBStreamsClient;
   readonly #checkpoints: CheckpointStore;
-  readonly #retry: Required<{ maxAttempts: number; baseDelayMs: number; maxDelayMs: number }>;
+  readonly #retry: Required<RetryOptions>;
   readonly #pollIntervalMs: number;
   readonly #shardRefreshMs: number;
   readonly #stopping = new AbortController();
@@ -86,7 +86,11 @@ export class StreamReader {
   #firstListing = true;
   #refreshing: Promise<void> = Promise.resolve();
   #failure: ((error: unknown) => void) | undefined;
-  /** Settles when the reader stops: resolved by `stop()`, rejected by an error retrying does not fix. */
+  /**
+   * Settles when the reader stops: resolved by `stop()`, rejected (a DynamoDBError) by an
+   * error retrying does not fix. Handle it: unhandled, that rejection ends the process, as
+   * any unhandled failure does.
+   */
   readonly closed: Promise<void>;
   #close!: () => void;
 
@@ -95,7 +99,8 @@ export class StreamReader {
     this.#options = options;
     this.#client = options.client ?? streamsClientFor((options.table ?? defaultTable).client);
     this.#checkpoints = options.checkpoints ?? new MemoryCheckpointStore();
-    this.#retry = checkRetryOptions({ maxAttempts: 1, ...options.retry });
+    // Throttled calls are retried for as long as the reader runs: only the delays are options.
+    this.#retry = checkRetryOptions({ ...options.retry, maxAttempts: 1 });
     this.#pollIntervalMs = checkDelay("pollIntervalMs", options.pollIntervalMs ?? 500);
     this.#shardRefreshMs = checkDelay("shardRefreshMs", options.shardRefreshMs ?? 10_000);
     this.closed = new Promise((resolve, reject) => {
