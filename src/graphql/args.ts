@@ -21,11 +21,11 @@ export interface PageSizeLimits {
   maxPageSize: number;
 }
 
-/** `first`, defaulted and clamped; a non-positive value is the client's mistake. */
-export function pageSize(first: unknown, limits: PageSizeLimits): number {
+/** `first` (or `last`, named by `arg`), defaulted and clamped; a non-positive value is the client's mistake. */
+export function pageSize(first: unknown, limits: PageSizeLimits, arg: "first" | "last" = "first"): number {
   if (first === null || first === undefined) return limits.defaultPageSize;
   if (typeof first !== "number" || !Number.isInteger(first) || first < 1) {
-    throw clientError("BAD_USER_INPUT", `"first" must be a positive integer, got ${String(first)}`);
+    throw clientError("BAD_USER_INPUT", `"${arg}" must be a positive integer, got ${String(first)}`);
   }
   return Math.min(first, limits.maxPageSize);
 }

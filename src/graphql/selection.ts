@@ -25,8 +25,8 @@ export function hasArgument(field: FieldNode, name: string, variables: Readonly<
   return value.kind !== Kind.VARIABLE || variables[value.name.value] != null;
 }
 
-/** The page size a selected connection will read: `first` clamped, or the default (an invalid one is refused later, by its resolver). */
+/** The page size a selected connection will read: `first` (or `last`) clamped, or the default (an invalid one is refused later, by its resolver). */
 export function plannedPageSize(field: FieldNode, variables: Readonly<Record<string, unknown>>, limits: PageSizeLimits): number {
-  const first = argumentValue(field, "first", variables);
+  const first = argumentValue(field, "first", variables) ?? argumentValue(field, "last", variables);
   return typeof first === "number" && first > 0 ? Math.min(first, limits.maxPageSize) : limits.defaultPageSize;
 }

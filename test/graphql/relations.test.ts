@@ -56,7 +56,7 @@ describe("relations", () => {
     const fields = (schema.getType("Author") as GraphQLObjectType).getFields();
     expect(String(fields.books?.type)).toBe("BookConnection!");
     expect(String(fields.profile?.type)).toBe("Profile");
-    expect(fields.books?.args.map((a) => a.name)).toEqual(["filter", "first", "after", "reverse"]);
+    expect(fields.books?.args.map((a) => a.name)).toEqual(["filter", "first", "after", "last", "before", "reverse"]);
   });
 });
 

@@ -3,6 +3,7 @@ import { queryWith } from "../../ops/manager.js";
 import type { Page } from "../../ops/read/queryset.js";
 import type { Where } from "../../ops/where.js";
 import { pageSize, withoutNulls, type PageSizeLimits } from "../args.js";
+import { clientError } from "../errors.js";
 import type { ListAccess } from "../auth/model-auth.js";
 import type { AnyModel } from "../relations.js";
 
@@ -12,7 +13,18 @@ export interface ListArgs {
   filter?: Record<string, unknown> | null;
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
   reverse?: boolean | null;
+}
+
+/** The page reads backward (Relay `last`/`before`); forward and backward arguments together are refused. */
+export function pagesBackward(args: ListArgs): boolean {
+  const backward = args.last != null || args.before != null;
+  if (backward && (args.first != null || args.after != null)) {
+    throw clientError("BAD_USER_INPUT", "A page goes forward (first, after) or backward (last, before), not both");
+  }
+  return backward;
 }
 
 /** One page of `model` in the partition `values` name (on GSI1 with `index`) read through `loaders`, holding only the items `access` lets the caller see. */
@@ -23,5 +35,7 @@ export function readPage(loaders: Loaders | undefined, model: AnyModel, values: 
   if (args.filter) query = query.filter(withoutNulls(args.filter) as Where);
   if (access.filter) query = query.filter(access.filter);
   if (args.reverse) query = query.reverse();
-  return query.page({ size: pageSize(args.first, limits), cursor: args.after ?? null, ...(access.keep ? { keep: access.keep } : {}) });
+  const backward = pagesBackward(args);
+  const size = backward ? pageSize(args.last, limits, "last") : pageSize(args.first, limits);
+  return query.page({ size, cursor: (backward ? args.before : args.after) ?? null, backward, ...(access.keep ? { keep: access.keep } : {}) });
 }

@@ -68,7 +68,10 @@ export function planSingleItem(loaders: Loaders | undefined, info: GraphQLResolv
     // A page reads one item past its size to know whether another page follows.
     wanted += plannedPageSize(field, variablesOf(info), limits) + 1;
     const itemFirst = compareSk(itemSk, modelSkPrefix(relation.target.meta, {})) < 0;
-    const reverse = argumentValue(field, "reverse", variablesOf(info)) === true;
+    // A backward page (`last`, `before`) reads the other way.
+    const variables = variablesOf(info);
+    const backward = argumentValue(field, "last", variables) != null || argumentValue(field, "before", variables) != null;
+    const reverse = (argumentValue(field, "reverse", variables) === true) !== backward;
     directions.add(itemFirst === !reverse ? (reverse ? "reverse" : "forward") : "opposite");
   }
   if (wanted === 0) return;
@@ -87,7 +90,7 @@ export function planSingleItem(loaders: Loaders | undefined, info: GraphQLResolv
  */
 export function planFirstPage(loaders: Loaders | undefined, info: GraphQLResolveInfo, model: AnyModel, relations: Readonly<Record<string, Relation>>, partition: Record<string, unknown>, args: Readonly<Record<string, unknown>>, limits: PageSizeLimits): void {
   if (!loaders) return;
-  if (args.after != null || args.filter != null || args.sk != null || args.reverse === true) return;
+  if (args.after != null || args.before != null || args.last != null || args.filter != null || args.sk != null || args.reverse === true) return;
   const childPrefix = modelSkPrefix(model.meta, {});
   const before = nodeFields(info).some((field) => {
     const relation = relations[field.name.value];

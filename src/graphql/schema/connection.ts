@@ -18,17 +18,27 @@ interface Edge {
  * continues, and the next page does not read those items again.
  */
 function endCursor(page: Connection): string | null {
-  if (page.hasMore) return page.cursor;
+  if (page.hasMore && !page.backward) return page.cursor;
   return page.items.length ? page.cursorAt(page.items.length - 1) : null;
 }
 
-/** The shared Relay `PageInfo` type. Pages only go forward, so there is no previous page. */
+/** Where the previous page ends: read backward with more to read, where the reads stopped (as `endCursor`). */
+function startCursor(page: Connection): string | null {
+  if (page.hasMore && page.backward) return page.cursor;
+  return page.items.length ? page.cursorAt(0) : null;
+}
+
+/**
+ * The shared Relay `PageInfo` type. A page knows what follows in the direction it was read:
+ * `hasPreviousPage` is false on forward pages and `hasNextPage` on backward ones, as the
+ * Relay spec allows when finding out would cost another read.
+ */
 export function pageInfoType(ctx: Pick<SchemaContext, "builder">): Ref {
   return ctx.builder.objectRef<Connection>("PageInfo").implement({
     fields: (t) => ({
-      hasNextPage: t.boolean({ nullable: false, resolve: (page) => page.hasMore }),
-      hasPreviousPage: t.boolean({ nullable: false, resolve: () => false }),
-      startCursor: t.string({ nullable: true, resolve: (page) => (page.items.length ? page.cursorAt(0) : null) }),
+      hasNextPage: t.boolean({ nullable: false, resolve: (page) => page.hasMore && !page.backward }),
+      hasPreviousPage: t.boolean({ nullable: false, resolve: (page) => page.hasMore && !!page.backward }),
+      startCursor: t.string({ nullable: true, resolve: startCursor }),
       endCursor: t.string({ nullable: true, resolve: endCursor }),
     }),
   });

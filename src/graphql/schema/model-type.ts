@@ -27,6 +27,8 @@ export function listArgs(t: { arg: ArgBuilder<SchemaTypes> }, ctx: SchemaContext
     filter: t.arg({ type: filter as never }),
     first: t.arg.int({ description: `Page size (default ${ctx.pageLimits.defaultPageSize}, at most ${ctx.pageLimits.maxPageSize}).` }),
     after: t.arg.string({ description: "The endCursor of the previous page." }),
+    last: t.arg.int({ description: `Page size reading backward: the items before \`before\`, or the last ones (not with \`first\`).` }),
+    before: t.arg.string({ description: "The startCursor of the next page, to read the items before it." }),
     reverse: t.arg.boolean({ description: "Descending sort-key order." }),
   };
 }

@@ -35,6 +35,14 @@ export interface PageOptions<I = unknown> {
    * neither fill nor end the page, which reads on as a filter does.
    */
   keep?: (item: I) => boolean;
+  /**
+   * Reads the `size` items before `cursor` (Relay `last`/`before`), or the last `size` items
+   * without one: the reads go the other way, items still come in the query's order, and
+   * `cursor`/`hasMore` point further back. Cursors stay bound to the query's order (its
+   * `reverse()`), so the cursors of one page serve to page either way.
+   * @default false
+   */
+  backward?: boolean;
 }
 
 export interface Page<I> {
@@ -44,7 +52,10 @@ export interface Page<I> {
    * ended at their bound (a sparse filter), so an empty page still continues. Null when nothing follows.
    */
   cursor: string | null;
+  /** More items follow in the direction read: after the page, or before it when read `backward`. */
   hasMore: boolean;
+  /** The page was read `backward`: `cursor` and `hasMore` look before its first item. */
+  backward?: boolean;
   /** A cursor resuming right after `items[index]` (encrypted on demand: Relay edge cursors). */
   cursorAt(index: number): string;
 }
@@ -179,9 +190,13 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
    * partition ends, or `maxReads` requests were made.
    */
   async page(options: PageOptions<I>): Promise<Page<I>> {
-    const { size, maxReads = DEFAULT_MAX_READS, keep } = options;
+    const { size, maxReads = DEFAULT_MAX_READS, keep, backward = false } = options;
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new ValidationError(`page size must be an integer from 1 to ${MAX_PAGE}, got ${String(size)}`);
-    const { input, shape } = buildRead(this.binding.meta, this.state);
+    // Cursors are bound to the query's order; a backward page reads the other way.
+    const ordered = buildRead(this.binding.meta, this.state);
+    const { input } = ordered;
+    const reverse = this.state.reverse !== backward;
+    const read = backward ? buildRead(this.binding.meta, { ...this.state, reverse }) : ordered;
     const loaders = this.#loaders();
     // Hashed only when a cursor is read or made: most GraphQL pages ask for none.
     let fingerprint: string | undefined;
@@ -203,11 +218,11 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     while (matched.length <= size) {
       const need = size + 1 - matched.length;
       const out = await readPartition(loaders, {
-        ...input,
+        ...read.input,
         Limit: sparse ? Math.max(need, SPARSE_READ_LIMIT) : need,
         ...(start ? { ExclusiveStartKey: toAttributeMap(start) } : {}),
-      }, shape);
-      const inBlock = untilPastBlock(out.items, block, this.state.reverse);
+      }, read.shape);
+      const inBlock = untilPastBlock(out.items, block, reverse);
       const fits = inBlock.filter((item) => itemMatchesModel(this.binding.meta, item) && kept(item));
       sparse ||= fits.length < inBlock.length;
       matched.push(...fits);
@@ -215,9 +230,10 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
       start = inBlock.length < out.items.length ? undefined : out.lastKey;
       if (!start || ++reads >= maxReads) break;
     }
-    const items = matched.slice(0, size);
-    const last = items.at(-1);
+    const readItems = matched.slice(0, size);
+    const last = readItems.at(-1);
     const resumeAt = matched.length > size && last ? resumeKey(last, !!input.IndexName) : start;
+    const items = backward ? readItems.reverse() : readItems;
     const secret = table.cursorSecret;
     let cursor: string | null | undefined;
     return {
@@ -227,6 +243,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
         return (cursor ??= resumeAt ? encodeCursor(secret, fingerprintOf(), resumeAt) : null);
       },
       hasMore: !!resumeAt,
+      ...(backward ? { backward } : {}),
       cursorAt: (index) => encodeCursor(secret, fingerprintOf(), resumeKey(items[index]!, !!input.IndexName)),
     };
   }
