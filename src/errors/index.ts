@@ -126,18 +126,22 @@ export class InvalidDefinition extends StormError {
 }
 
 /** The limit of a scope's budget that was spent. */
-export type BudgetLimit = "requests" | "readCapacity" | "writeCapacity";
+export type BudgetLimit = "requests" | "readCapacity" | "writeCapacity" | "countReads";
+
+function budgetMessage(max: number, operation: string, limit: BudgetLimit): string {
+  if (limit === "requests") return `Request budget spent: ${operation} would be request ${max + 1} of at most ${max}`;
+  if (limit === "countReads") return `Count not finished after ${max} ${operation} requests: the partition holds more than they can read`;
+  return `Capacity budget spent: ${operation} took ${limit} past ${max} units`;
+}
 
 /**
- * A scope's budget is spent: one request more than `maxRequests` would be sent (nothing was
- * sent), or a response took the consumed capacity past `maxReadCapacity`/`maxWriteCapacity`.
+ * A budget is spent: one request more than `maxRequests` would be sent (nothing was sent),
+ * a response took the consumed capacity past `maxReadCapacity`/`maxWriteCapacity`, or a
+ * count needed more than its `maxReads` requests.
  */
 export class RequestLimitExceeded extends StormError {
   constructor(readonly max: number, readonly operation: string, readonly limit: BudgetLimit = "requests") {
-    super(
-      "REQUEST_LIMIT",
-      limit === "requests" ? `Request budget spent: ${operation} would be request ${max + 1} of at most ${max}` : `Capacity budget spent: ${operation} took ${limit} past ${max} units`,
-    );
+    super("REQUEST_LIMIT", budgetMessage(max, operation, limit));
   }
 }
 

@@ -2,6 +2,7 @@ import {
   getNamedType, isInterfaceType, isObjectType, Kind,
   type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type SelectionSetNode,
 } from "graphql";
+import { DEFAULT_MAX_COUNT_READS } from "../../ops/read/count.js";
 import { DEFAULT_MAX_READS } from "../../ops/read/queryset.js";
 import { hasArgument, plannedPageSize } from "../selection.js";
 import type { OperationLimits } from "./limits.js";
@@ -20,6 +21,8 @@ export type FieldCost =
    * `filter` (a sparse filter reads on to fill the page). Children multiply by the page size.
    */
   | { kind: "page"; /** drops items it read (row rules), so always reads on like a filtered page @default false */ sparse?: boolean }
+  /** A connection's `totalCount`: up to `DEFAULT_MAX_COUNT_READS` Queries per connection, whatever its page size. */
+  | { kind: "count" }
   /** One write (and its returned item). */
   | { kind: "write"; /** requests per write: 2 when it reads the item first @default 1 */ requests?: number };
 
@@ -102,7 +105,7 @@ function pageReads(cost: { sparse?: boolean }, node: FieldNode, variables: Reado
  * `parents` parents. The walk stops below the depth limit and once the cost is over its
  * limit: the verdict is known, and a document crafted to be huge costs no more to check.
  */
-function measure(walk: Walk, sets: readonly SelectionSetNode[], type: GraphQLNamedType, level: number, parents: number, single: boolean): number {
+function measure(walk: Walk, sets: readonly SelectionSetNode[], type: GraphQLNamedType, level: number, parents: number, single: boolean, connections = parents): number {
   let depth = 0;
   for (const { nodes, on } of collectFields(walk, sets, type).values()) {
     if (walk.cost > walk.limits.maxCost) break;
@@ -114,6 +117,8 @@ function measure(walk: Walk, sets: readonly SelectionSetNode[], type: GraphQLNam
     let childSingle = single;
     if (fieldCost?.kind === "get") walk.cost += Math.ceil(parents / 100);
     else if (fieldCost?.kind === "write") walk.cost += parents * (fieldCost.requests ?? 1);
+    // Counted once per connection: the parents of its page, not the page's items.
+    else if (fieldCost?.kind === "count") walk.cost += connections * DEFAULT_MAX_COUNT_READS;
     else if (fieldCost?.kind === "page") {
       walk.cost += parents * pageReads(fieldCost, node, walk.variables);
       children = parents * plannedPageSize(node, walk.variables, walk.limits);
@@ -121,7 +126,7 @@ function measure(walk: Walk, sets: readonly SelectionSetNode[], type: GraphQLNam
     }
     const inner = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
     const costBelow = walk.cost;
-    const below = inner.length && def && level <= walk.limits.maxDepth ? measure(walk, inner, getNamedType(def.type), level + 1, children, childSingle) : 0;
+    const below = inner.length && def && level <= walk.limits.maxDepth ? measure(walk, inner, getNamedType(def.type), level + 1, children, childSingle, fieldCost?.kind === "page" ? parents : children) : 0;
     // A single item (or a first page) that asks for relations may be read ahead with them in
     // one Query (the planner); what that read does not hold is then read on its own.
     if (fieldCost && fieldCost.kind !== "write" && single && walk.cost > costBelow) walk.cost += 1;

@@ -1,11 +1,11 @@
 import type { Loaders } from "../../loader/context.js";
 import { queryWith } from "../../ops/manager.js";
-import type { Page } from "../../ops/read/queryset.js";
 import type { Where } from "../../ops/where.js";
 import { pageSize, withoutNulls, type PageSizeLimits } from "../args.js";
 import { clientError } from "../errors.js";
 import type { ListAccess } from "../auth/model-auth.js";
 import type { AnyModel } from "../relations.js";
+import type { Connection } from "../schema/connection.js";
 
 /** Arguments every connection field takes. */
 export interface ListArgs {
@@ -28,7 +28,7 @@ export function pagesBackward(args: ListArgs): boolean {
 }
 
 /** One page of `model` in the partition `values` name (on GSI1 with `index`) read through `loaders`, holding only the items `access` lets the caller see. */
-export function readPage(loaders: Loaders | undefined, model: AnyModel, values: Record<string, unknown>, args: ListArgs, limits: PageSizeLimits, index = false, access: ListAccess = {}): Promise<Page<unknown>> {
+export async function readPage(loaders: Loaders | undefined, model: AnyModel, values: Record<string, unknown>, args: ListArgs, limits: PageSizeLimits, index = false, access: ListAccess = {}): Promise<Connection> {
   let query = queryWith(loaders, model, values as never);
   if (index) query = query.useIndex();
   if (args.sk) query = query.sortKey(withoutNulls(args.sk));
@@ -37,5 +37,8 @@ export function readPage(loaders: Loaders | undefined, model: AnyModel, values: 
   if (args.reverse) query = query.reverse();
   const backward = pagesBackward(args);
   const size = backward ? pageSize(args.last, limits, "last") : pageSize(args.first, limits);
-  return query.page({ size, cursor: (backward ? args.before : args.after) ?? null, backward, ...(access.keep ? { keep: access.keep } : {}) });
+  const page: Connection = await query.page({ size, cursor: (backward ? args.before : args.after) ?? null, backward, ...(access.keep ? { keep: access.keep } : {}) });
+  // A rule that decides per item cannot be counted by DynamoDB: a count would tell what it hides.
+  page.count = access.keep ? () => Promise.reject(clientError("FORBIDDEN", "totalCount is not available where a read rule decides per item")) : () => query.count();
+  return page;
 }

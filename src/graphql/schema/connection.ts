@@ -1,8 +1,9 @@
 import type { Page } from "../../ops/read/queryset.js";
+import { costExtension } from "../limits/cost.js";
 import type { Ref, SchemaContext } from "./context.js";
 
-/** What a connection field resolves to: one page of items. */
-export type Connection = Page<unknown>;
+/** What a connection field resolves to: one page of items, and how to count them all (`totalCount`). */
+export type Connection = Page<unknown> & { count?: () => Promise<number> };
 
 /** A connection with nothing in it: a relation with no key, or a partition the caller may not read. */
 export const EMPTY_CONNECTION: Connection = { items: [], cursor: null, hasMore: false, cursorAt: () => "" };
@@ -58,6 +59,12 @@ export function connectionType(ctx: SchemaContext, typeName: string, node: Ref):
       edges: t.field({ type: [edge], nullable: { list: false, items: false }, resolve: (page) => page.items.map((_, index) => ({ page, index })) }),
       nodes: t.field({ type: [node as never], nullable: { list: false, items: false } as never, resolve: (page) => page.items as never }),
       pageInfo: t.field({ type: ctx.pageInfo as never, nullable: false, resolve: (page) => page as never }),
+      totalCount: t.int({
+        nullable: false,
+        description: "Every item of the connection, whatever the page (Select: COUNT over the partition; costs the reads of its items).",
+        extensions: costExtension({ kind: "count" }),
+        resolve: (page) => page.count?.() ?? 0,
+      }),
     }),
   });
 }

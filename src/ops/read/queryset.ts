@@ -10,6 +10,7 @@ import type { Fields, SortKeyOf, UsingOf } from "../../model/types.js";
 import { currentLoaders, type Loaders } from "../../loader/context.js";
 import { table } from "../../table/table.js";
 import type { Where } from "../where.js";
+import { countItems } from "./count.js";
 import { decodeCursor, encodeCursor, queryFingerprint, resumeKey, type CursorKey } from "./cursor.js";
 import { readPartition } from "./partition-reader.js";
 import { buildQuery, buildRead, INITIAL_STATE, type QueryState } from "./query-state.js";
@@ -169,6 +170,16 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
       start = out.lastKey;
       if (input.Limit !== undefined) input.Limit = Math.min(input.Limit, remaining);
     } while (start);
+  }
+
+  /**
+   * How many items match, counted by DynamoDB (`Select: COUNT`, all pages; `limit` and
+   * `only` do not apply): no item is transferred, but the capacity is that of reading them.
+   * Needing more than `maxReads` requests (default 10, each reading up to 1 MB) is a
+   * `RequestLimitExceeded` with `limit: "countReads"`.
+   */
+  count(options: { maxReads?: number } = {}): Promise<number> {
+    return countItems(this.binding.meta, this.state, this.#loaders(), options.maxReads);
   }
 
   /** Every matching item (all pages). */
