@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { table } from "../../src/index.js";
+import { table, type OperationCost } from "../../src/index.js";
 import { signToken } from "../../example-server/auth.js";
 import { prepareTable } from "../../example-server/database.js";
 import { createServer, type ExampleYoga } from "../../example-server/server.js";
@@ -40,11 +40,18 @@ export async function startExample(): Promise<RunningExample> {
 }
 
 /** POSTs a GraphQL operation in-process as `subject` (a customer id, or the admin) and returns the parsed body. */
-export async function graphql(yoga: ExampleYoga, query: string, variables?: Record<string, unknown>, subject = "admin"): Promise<{ data?: any; errors?: any[] }> {
+/** An example server's answer: its data and errors, and what the operation cost (`useStormCost`). */
+export interface ExampleResponse {
+  data?: any;
+  errors?: any[];
+  extensions?: { storm?: { cost: OperationCost } };
+}
+
+export async function graphql(yoga: ExampleYoga, query: string, variables?: Record<string, unknown>, subject = "admin"): Promise<ExampleResponse> {
   const response = await yoga.fetch("http://localhost/graphql", {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${await signToken(subject)}` },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: any; errors?: any[] };
+  return (await response.json()) as ExampleResponse;
 }
