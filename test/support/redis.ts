@@ -23,6 +23,9 @@ export async function startRedis(): Promise<{ url: string; client(): Redis; stop
     return redis;
   };
   const probe = new Redis({ host: LOOPBACK, port, lazyConnect: true, retryStrategy: () => null });
+  // Refused connections before the server listens reject connect(), handled below; without a
+  // listener ioredis would also report each as an "Unhandled error event".
+  probe.on("error", () => {});
   for (let attempt = 0; ; attempt++) {
     try {
       await probe.connect();
