@@ -18,6 +18,8 @@ export interface RequestUsage {
   itemsRead: number;
   /** Milliseconds from sending the request to its response (or failure). */
   ms: number;
+  /** The request was a write that succeeded: the table changed, whatever the budget says now. */
+  wrote: boolean;
 }
 
 /** What the requests of one loader scope (a GraphQL operation) really cost. */
@@ -50,8 +52,9 @@ function checkLimit(name: keyof BudgetLimits, value: number | undefined, integer
  * What one loader scope spends, counted where requests are sent (one per call, retries
  * included) and where their responses come in, so nothing the scope runs can exceed its
  * limits, whatever an estimate said. Requests are refused before they are sent; capacity is
- * known only from a response, so the response that takes it past its limit fails, and no
- * request is sent after it: the overrun is at most what the requests then in flight consume.
+ * known only from a response, so the read that takes it past its limit fails (a write that
+ * did is answered, as it happened), and no request is sent after it: the overrun is at most
+ * what the requests then in flight consume.
  */
 export class RequestBudget {
   readonly #limits: BudgetLimits;
@@ -78,13 +81,17 @@ export class RequestBudget {
     this.#cost.requestsByCommand[operation] = (this.#cost.requestsByCommand[operation] ?? 0) + 1;
   }
 
-  /** Adds what one response cost; throws `RequestLimitExceeded` when it took the capacity past a limit. */
+  /**
+   * Adds what one response cost; throws `RequestLimitExceeded` when a read took the capacity
+   * past a limit. A write that succeeded is never reported as failed (its item is written):
+   * the next request is refused instead.
+   */
   record(operation: string, usage: RequestUsage): void {
     this.#cost.readCapacity += usage.readCapacity;
     this.#cost.writeCapacity += usage.writeCapacity;
     this.#cost.itemsRead += usage.itemsRead;
     this.#cost.dynamoMs += usage.ms;
-    this.#checkCapacity(operation);
+    if (!usage.wrote) this.#checkCapacity(operation);
   }
 
   #checkCapacity(operation: string): void {

@@ -29,7 +29,7 @@ function usageOf(operation: string, out: DynamoResponse | undefined, ms: number)
     writeCapacity += c.WriteCapacityUnits ?? (isRead ? 0 : c.CapacityUnits ?? 0);
   }
   const itemsRead = out?.ScannedCount ?? (out?.Responses ? Object.values(out.Responses).reduce((n, items) => n + items.length, 0) : out?.Item ? 1 : 0);
-  return { readCapacity, writeCapacity, itemsRead, ms };
+  return { readCapacity, writeCapacity, itemsRead, ms, wrote: !isRead && out !== undefined };
 }
 
 /**

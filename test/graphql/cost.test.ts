@@ -128,6 +128,20 @@ describe("a budget in capacity units (limits.maxReadCapacity)", () => {
     expect(requests.total).toBe(1);
   });
 
+  it("answers a write that took the write capacity past it (it happened), and refuses the next", async () => {
+    requests.reset();
+    const order = (id: string) => ({ customer_id: "k1", order_id: id, product_id: "p0", quantity: 1, total: 2 });
+    await withLoaders(async (loaders) => {
+      const written = await Order.objects.create(order("w1"));
+      expect(written.order_id).toBe("w1");
+      await expect(Order.objects.create(order("w2"))).rejects.toMatchObject({ limit: "writeCapacity", max: 0.5 });
+      expect(loaders.cost).toMatchObject({ requests: 1, writeCapacity: 1 });
+    }, { maxWriteCapacity: 0.5 });
+    expect(requests.total).toBe(1);
+    expect(await Order.objects.find({ customer_id: "k1", order_id: "w1" })).not.toBeNull();
+    expect(await Order.objects.find({ customer_id: "k1", order_id: "w2" })).toBeNull();
+  });
+
   it("lets the same operation run under a larger capacity budget", async () => {
     const gql = server({ extensions: true }, { maxReadCapacity: 100 });
     const pages = partitions.map((id, i) => `p${i}: orders(customer_id: "${id}", first: 10) { nodes { order_id } }`).join(" ");
