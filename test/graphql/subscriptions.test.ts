@@ -163,6 +163,20 @@ describe("subscriptions", () => {
     await Promise.all([again.close(), b1.close(), refused.close(), overProcess.close()]);
   });
 
+  it("refuse a key DynamoDB could never store as BAD_USER_INPUT, without holding a subscription slot", async () => {
+    const yoga = server({ pubsub, maxActive: 1 });
+    const query = `subscription ($shop: String!) { shopChanged(shop_id: $shop) { kind } }`;
+    const refused = await Promise.all([1, 2].map(() => subscribe(yoga, query, { shop: "k".repeat(3000) }, ADMIN)));
+    await Promise.all(refused.map((sse) => sse.waitFor(1)));
+    expect(refused.map((sse) => sse.received[0]?.errors?.[0]?.extensions?.code)).toEqual(["BAD_USER_INPUT", "BAD_USER_INPUT"]);
+    const shop = randomUUID();
+    const valid = await subscribe(yoga, query, { shop }, ADMIN);
+    await Shop.objects.create({ shop_id: shop, name: "Valid" });
+    await valid.waitFor(1);
+    expect(valid.received.map((e) => e.data)).toEqual([{ shopChanged: { kind: "CREATED" } }]);
+    await Promise.all([valid.close(), ...refused.map((sse) => sse.close())]);
+  });
+
   it("<plural>Changed(filter) delivers writes whose item matches before or after, as a connection's filter selects; a bad filter is BAD_USER_INPUT", async () => {
     const shop = randomUUID();
     const query = `subscription ($shop: String!, $filter: SaleFilter) { salesChanged(shop_id: $shop, filter: $filter) { kind node { sale_id amount } } }`;

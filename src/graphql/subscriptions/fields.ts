@@ -41,9 +41,11 @@ function changeEvents(ctx: SchemaContext, feed: ChangeFeed, model: AnyModel, con
   const selected = filter && whereMatcher(meta, filter);
   const auth = ctx.auth.get(meta.name)!;
   const sk = single ? buildSk(meta, key) : undefined;
+  const topic = changeTopic(meta.name, buildPk(meta, key));
   const recent = new RecentIds(RECENT_CHANGES);
+  // Opened last: a key refused above (too long, say) must not hold a subscription slot.
   const close = feed.limiter.open(context);
-  const source = feed.pubsub.subscribe(changeTopic(meta.name, buildPk(meta, key)));
+  const source = feed.pubsub.subscribe(topic);
   return mappedStream(
     source,
     (published: PublishedChange) => {
