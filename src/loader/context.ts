@@ -6,7 +6,11 @@ import type { QueryResult } from "../ops/read/query.js";
 import type { PartitionRef, ReadShape } from "../ops/read/read-shape.js";
 import type { OperationCost, RequestUsage } from "./budget.js";
 
-/** What reads go through while a loader scope is active. */
+/**
+ * What reads go through while a loader scope is active. The items and results they answer
+ * are the cached ones, shared by every reader of the scope (no copy per read): treat them as
+ * read-only. Model instances built from them copy what they could change (lists, sets, maps).
+ */
 export interface Loaders {
   /** One item by table key, batched with the other gets of the same tick. */
   get(key: TableKey, consistent?: boolean): Promise<NativeItem | null>;
