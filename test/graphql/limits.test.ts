@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { models } from "../../example-server/models.js";
 import { relations } from "../../example-server/schema.js";
 import { createYoga } from "graphql-yoga";
+import { execute, parse } from "graphql";
 import { buildSchema } from "../../src/graphql/index.js";
 import { useStormIntrospection, useStormParserLimit } from "../../src/yoga/index.js";
 import { table } from "../../src/index.js";
@@ -63,6 +64,17 @@ describe("configured limits", () => {
     expect((await strict(`{ customer(customer_id: "c") { name } }`)).errors).toBeUndefined();
     expect(errorCodes(await strict(`{ customer(customer_id: "c") { orders { nodes { order_id } } } }`))).toContain("LIMIT_EXCEEDED");
     expect(errorCodes(await strict(`{ a: customer(customer_id: "c") { name } b: customer(customer_id: "d") { name } }`))).toContain("LIMIT_EXCEEDED");
+  });
+
+  it("judges one parsed document per schema, every time it runs", async () => {
+    // Verdicts of operations without variables are kept per parsed document: a server
+    // reuses the parsed document, and each schema (with its limits) judges it on its own.
+    const strict = buildSchema({ models: [...models], relations, limits: { maxDepth: 2 } });
+    const document = parse(`{ customer(customer_id: "c") { orders { nodes { order_id } } } }`);
+    for (let i = 0; i < 2; i++) {
+      expect((await execute({ schema, document, contextValue: {} })).errors).toBeUndefined();
+      expect((await execute({ schema: strict, document, contextValue: {} })).errors?.[0]?.extensions).toMatchObject({ code: "LIMIT_EXCEEDED", limit: "depth" });
+    }
   });
 });
 

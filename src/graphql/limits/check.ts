@@ -9,6 +9,12 @@ import type { OperationLimits } from "./limits.js";
 
 /** Verdicts per execution (its variable values object is unique to it). */
 const verdicts = new WeakMap<object, GraphQLError | null>();
+/**
+ * Verdicts per schema, limits and parsed operation, for operations without variables: their
+ * verdict depends on the document alone, and servers reuse a parsed document for every
+ * request sending it.
+ */
+const documentVerdicts = new WeakMap<GraphQLSchema, WeakMap<OperationLimits, WeakMap<OperationDefinitionNode, GraphQLError | null>>>();
 
 function countTokens(body: string, max: number): number {
   const lexer = new Lexer(new Source(body));
@@ -53,8 +59,22 @@ function limitError(limit: string, max: number, actual: number): GraphQLError {
 export function checkOperationLimits(info: GraphQLResolveInfo, limits: OperationLimits): void {
   let found = verdicts.get(info.variableValues);
   if (found === undefined) {
-    found = limitVerdict({ schema: info.schema, root: info.parentType, operation: info.operation, fragments: info.fragments, variables: variablesOf(info) }, limits);
+    found = info.operation.variableDefinitions?.length ? verdictOf(info, limits) : documentVerdict(info, limits);
     verdicts.set(info.variableValues, found);
   }
   if (found) throw found;
+}
+
+function verdictOf(info: GraphQLResolveInfo, limits: OperationLimits): GraphQLError | null {
+  return limitVerdict({ schema: info.schema, root: info.parentType, operation: info.operation, fragments: info.fragments, variables: variablesOf(info) }, limits);
+}
+
+function documentVerdict(info: GraphQLResolveInfo, limits: OperationLimits): GraphQLError | null {
+  let byLimits = documentVerdicts.get(info.schema);
+  if (!byLimits) documentVerdicts.set(info.schema, (byLimits = new WeakMap()));
+  let byOperation = byLimits.get(limits);
+  if (!byOperation) byLimits.set(limits, (byOperation = new WeakMap()));
+  let found = byOperation.get(info.operation);
+  if (found === undefined) byOperation.set(info.operation, (found = verdictOf(info, limits)));
+  return found;
 }
