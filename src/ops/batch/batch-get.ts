@@ -3,6 +3,7 @@ import type { Loaders } from "../../loader/context.js";
 import { RequestLimitExceeded } from "../../errors/index.js";
 import { checkKeySize } from "../../model/dynamo-limits/index.js";
 import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
+import { sendRead } from "../raw-body.js";
 import { sendCounted, withCapacity } from "../send.js";
 import { drain, type RetryOptions } from "./retry.js";
 
@@ -72,11 +73,12 @@ export async function batchGetKeys(request: BatchGetRequest): Promise<BatchGetRe
       if (batch.length === 1) {
         const key = batch[0]!;
         const get = withCapacity({ TableName: tableName, Key: toAttributeMap({ PK: key.PK, SK: key.SK }), ...(consistent ? { ConsistentRead: true } : {}) });
-        const out = await sendCounted(request.loaders, "GetItem", () => client.send(new GetItemCommand(get)));
+        const out = await sendCounted(request.loaders, "GetItem", () => sendRead(client, get, () => client.send(new GetItemCommand(get))));
         if (out.Item) found.set(tableKeyId(key), fromAttributeMap(out.Item as RawItem));
         return [];
       }
-      const out = await sendCounted(request.loaders, "BatchGetItem", () => client.send(new BatchGetItemCommand(withCapacity(buildBatchGet(tableName, batch, consistent)))));
+      const batchGet = withCapacity(buildBatchGet(tableName, batch, consistent));
+      const out = await sendCounted(request.loaders, "BatchGetItem", () => sendRead(client, batchGet, () => client.send(new BatchGetItemCommand(batchGet))));
       for (const raw of out.Responses?.[tableName] ?? []) {
         const item = fromAttributeMap(raw as RawItem);
         found.set(tableKeyId(item as unknown as TableKey), item);

@@ -4,6 +4,7 @@ import { primaryKey } from "../../keys/primary.js";
 import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { table } from "../../table/table.js";
+import { sendRead } from "../raw-body.js";
 import { callDynamo, withCapacity } from "../send.js";
 
 export interface GetOptions {
@@ -21,6 +22,8 @@ export function buildGet(meta: ModelMeta, key: Readonly<NativeItem>, options: Ge
 
 /** The stored item, or null; the request is counted on `loaders`. */
 export async function getItem(meta: ModelMeta, key: Readonly<NativeItem>, options: GetOptions, loaders: Loaders | undefined): Promise<NativeItem | null> {
-  const out = await callDynamo(loaders, "GetItem", () => table.client.send(new GetItemCommand(withCapacity(buildGet(meta, key, options)))));
+  const { client } = table;
+  const request = withCapacity(buildGet(meta, key, options));
+  const out = await callDynamo(loaders, "GetItem", () => sendRead(client, request, () => client.send(new GetItemCommand(request))));
   return out.Item ? fromAttributeMap(out.Item as RawItem) : null;
 }

@@ -2,6 +2,7 @@ import { QueryCommand, type DynamoDBClient, type QueryCommandInput } from "@aws-
 import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
 import type { Loaders } from "../../loader/context.js";
 import { table } from "../../table/table.js";
+import { sendRead } from "../raw-body.js";
 import { callDynamo, withCapacity } from "../send.js";
 import type { CursorKey } from "./cursor.js";
 
@@ -13,7 +14,8 @@ export interface QueryResult {
 
 /** One Query request, counted on `loaders` (which pass the client their read was issued with). */
 export async function sendQuery(input: QueryCommandInput, loaders: Loaders | undefined, client: DynamoDBClient = table.client): Promise<QueryResult> {
-  const out = await callDynamo(loaders, "Query", () => client.send(new QueryCommand(withCapacity(input))));
+  const request = withCapacity(input);
+  const out = await callDynamo(loaders, "Query", () => sendRead(client, request, () => client.send(new QueryCommand(request))));
   const items = (out.Items ?? []).map((raw) => fromAttributeMap(raw as RawItem));
   return out.LastEvaluatedKey ? { items, lastKey: fromAttributeMap(out.LastEvaluatedKey as RawItem) as CursorKey } : { items };
 }
