@@ -42,6 +42,8 @@ export interface LoaderOptions {
  * instances copy what they could change (`fromStoredItem`), so nothing is deep-copied here.
  */
 class LoaderScope implements Loaders {
+  /** Counts the times cached reads were dropped: what was derived from them before is stale. */
+  #generation = 0;
   readonly #partitions = new PartitionLoader(this);
   readonly #items: ItemLoader;
   readonly #budget: RequestBudget;
@@ -72,7 +74,12 @@ class LoaderScope implements Loaders {
     this.#partitions.prime(table.client, input, shape, structuredClone(items));
   }
 
+  static generationOf(loaders: Loaders): number | undefined {
+    return #generation in loaders ? loaders.#generation : undefined;
+  }
+
   forget(keys: readonly TableKey[]): void {
+    this.#generation++;
     const tableName = table.name;
     for (const key of keys) {
       this.#items.forget(tableName, key);
@@ -81,6 +88,7 @@ class LoaderScope implements Loaders {
   }
 
   clear(): void {
+    this.#generation++;
     this.#items.clear();
     this.#partitions.clear();
   }
@@ -96,6 +104,14 @@ class LoaderScope implements Loaders {
   get cost(): OperationCost {
     return this.#budget.cost;
   }
+}
+
+/**
+ * Changes whenever `loaders` drop cached reads (a write's `forget`, `clear`), so what was
+ * derived from their answers can be kept until then; undefined for loaders made elsewhere.
+ */
+export function cacheGeneration(loaders: Loaders): number | undefined {
+  return LoaderScope.generationOf(loaders);
 }
 
 /**

@@ -47,6 +47,21 @@ describe("relations", () => {
     expect(env.requests.calls.sort()).toEqual(["GetItem", "GetItem", "Query"]);
   });
 
+  it("fetches the target that several nodes name once per operation, and again after a write to it", async () => {
+    env.requests.reset();
+    const books = await gql(`{ a: book(isbn: "1") { author { name } } b: book(isbn: "2") { author { name } } }`);
+    expect(books.data).toEqual({ a: { author: { name: "Le Guin" } }, b: { author: { name: "Le Guin" } } });
+    expect(env.requests.calls.sort()).toEqual(["BatchGetItem", "GetItem"]);
+    // Mutations run in order: the third field must see the rename made by the second.
+    const renamed = await gql(`mutation {
+      before: updateBook(key: { isbn: "3" }, input: { title: "Invisible Cities" }) { author { name } }
+      rename: updateAuthor(key: { author_id: "a2" }, input: { name: "Italo Calvino" }) { name }
+      after: updateBook(key: { isbn: "3" }, input: { title: "Invisible Cities" }) { author { name } }
+    }`);
+    expect(renamed.errors).toBeUndefined();
+    expect(renamed.data).toEqual({ before: { author: { name: "Calvino" } }, rename: { name: "Italo Calvino" }, after: { author: { name: "Italo Calvino" } } });
+  });
+
   it("answers null for a hasOne that is absent and an empty connection for no children", async () => {
     const response = await gql(`{ author(author_id: "a2") { profile { bio } books(filter: { title: { beginsWith: "X" } }) { nodes { title } } } }`);
     expect(response.data).toEqual({ author: { profile: null, books: { nodes: [] } } });

@@ -1,11 +1,11 @@
 import type { ArgBuilder, SchemaTypes } from "@pothos/core";
 import { fieldValues, type ModelBase } from "../../model/instance.js";
-import { findWith } from "../../ops/manager.js";
 import { costExtension } from "../limits/cost.js";
 import { toGlobalId } from "../global-id.js";
 import type { AnyModel, Relation } from "../relations.js";
 import { relationValuesReader } from "../relations.js";
 import { readPage, type ListArgs } from "../resolve/page.js";
+import { SharedGets } from "../resolve/shared-gets.js";
 import { connectionType, EMPTY_CONNECTION } from "./connection.js";
 import type { ModelRefs, SchemaContext } from "./context.js";
 import { scalarRef } from "./field-types.js";
@@ -55,6 +55,7 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, na
       },
     });
   }
+  const gets = new SharedGets(target);
   return t.field({
     type: refs.object,
     nullable: true,
@@ -63,7 +64,7 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, na
     resolve: (parent, _args, context) => {
       // Field values are own properties of the instance: read them in place, no copy per node.
       const key = relationValues(parent as unknown as Readonly<Record<string, unknown>>);
-      return key && auth.inScope(context, key) ? (auth.readable(context, findWith(ctx.loaders(context), target, key)) as never) : null;
+      return key && auth.inScope(context, key) ? (auth.readable(context, gets.find(ctx.loaders(context), key)) as never) : null;
     },
   });
 }
