@@ -20,6 +20,8 @@ const ROUNDS = Number(process.env.BENCH_E2E_ROUNDS ?? 3);
 const RUN_MS = Number(process.env.BENCH_E2E_MS ?? 1000);
 const IN_FLIGHT = [8, 32] as const;
 const NETWORK_MS = 3;
+/** Only the replayed CPU comparison, for profiling work on the Node side. */
+const ONLY_REPLAY = process.env.BENCH_E2E_ONLY === "replay";
 const LATENCY_ROUNDS = 5;
 const LATENCY_SAMPLES = 20;
 
@@ -69,6 +71,32 @@ async function throughputTable(processes: ContenderProcess[], answers: Answer[][
   );
 }
 
+/**
+ * Node CPU per operation with DynamoDB's answers replayed from memory (recorded from the
+ * live run): the whole Node side runs, DynamoDB Local takes no CPU, so the contenders'
+ * own cost is compared without Java competing for the 2 cores.
+ */
+async function replayTable(processes: ContenderProcess[]): Promise<string> {
+  await Promise.all(processes.map((p) => p.ask({ kind: "replay", on: true })));
+  const results = e2eOperations.map(() => processes.map((): Throughput[] => []));
+  for (const p of processes) for (let op = 0; op < e2eOperations.length; op++) await p.ask({ kind: "throughput", op, inFlight: 8, ms: RUN_MS / 2 });
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let op = 0; op < e2eOperations.length; op++) {
+      for (const c of rotate([...processes.keys()], round + op)) {
+        results[op]![c]!.push(await processes[c]!.ask<Throughput>({ kind: "throughput", op, inFlight: 8, ms: RUN_MS }));
+      }
+    }
+  }
+  await Promise.all(processes.map((p) => p.ask({ kind: "replay", on: false })));
+  const rows = e2eOperations.map((op, o) => {
+    const [ours, hand, naive] = results[o]!;
+    const cpu = (runs: Throughput[]) => fixed(median(runs.map((r) => r.cpuPerOp)), 0);
+    const ratio = (a: Throughput[], b: Throughput[]) => `${fixed(median(a.map((r, i) => b[i]!.cpuPerOp / r.cpuPerOp)))}×`;
+    return [op.name, cpu(ours!), cpu(hand!), cpu(naive!), ratio(ours!, hand!), ratio(ours!, naive!)];
+  });
+  return markdownTable(["operation", "this layer CPU µs/op", "hand-written CPU µs/op", "naive CPU µs/op", "hand-written ÷ ours (CPU)", "naive ÷ ours (CPU)"], rows);
+}
+
 async function latencyTable(processes: ContenderProcess[]): Promise<string> {
   await Promise.all(processes.map((p) => p.ask({ kind: "delay", ms: NETWORK_MS })));
   const samples = e2eOperations.map(() => processes.map((): number[] => []));
@@ -96,10 +124,16 @@ async function main(): Promise<boolean> {
       for (const p of problems) console.error(`FAIL ${p}`);
       if (problems.length) return false;
       console.log(`Checked: the three contenders answer the ${e2eOperations.length} operations alike, without errors.\n`);
+      if (ONLY_REPLAY) {
+        console.log(await replayTable(processes));
+        return true;
+      }
       // Warm-up: every contender compiles its hot paths before anything is timed.
       for (const p of processes) for (let op = 0; op < e2eOperations.length; op++) await p.ask({ kind: "throughput", op, inFlight: 8, ms: RUN_MS / 2 });
       console.log(`Throughput (${ROUNDS} rounds of ${RUN_MS} ms per contender, operation and concurrency; medians):\n`);
       console.log(await throughputTable(processes, answers));
+      console.log(`\nNode CPU per operation, DynamoDB's answers replayed from memory (8 in flight, ${ROUNDS} rounds of ${RUN_MS} ms; medians):\n`);
+      console.log(await replayTable(processes));
       console.log(`\nLatency with a simulated ${NETWORK_MS} ms round trip per DynamoDB request, one operation at a time (${LATENCY_ROUNDS * LATENCY_SAMPLES} per contender and operation):\n`);
       console.log(await latencyTable(processes));
       return true;

@@ -16,12 +16,14 @@ import { RequestCounter } from "../../test/support/request-counter.js";
 import { handWrittenContext, handWrittenSchema } from "./hand-written.js";
 import { NetworkDelay } from "./network-delay.js";
 import { e2eOperations } from "./operations.js";
+import { Replay } from "./replay.js";
 import type { Answer, ContenderName, Reply, Request, Throughput } from "./protocol.js";
 
 const [name, endpoint, tableName] = process.argv.slice(2) as [ContenderName, string, string];
 const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 const counter = new RequestCounter(client);
 const delay = new NetworkDelay(client);
+const replay = new Replay(client);
 
 function contender(): ReturnType<typeof graphqlClient> {
   if (name === "this layer") {
@@ -33,6 +35,15 @@ function contender(): ReturnType<typeof graphqlClient> {
 }
 const send = contender();
 const query = (op: number) => e2eOperations[op]!.query;
+
+/** Runs every operation once recording DynamoDB's answers, then answers from them (`replay: true`), or goes live again. */
+async function setReplay(on: boolean): Promise<void> {
+  replay.mode = "live";
+  if (!on) return;
+  replay.mode = "record";
+  for (const op of e2eOperations) await send(op.query);
+  replay.mode = "replay";
+}
 
 async function answers(): Promise<Answer[]> {
   const out: Answer[] = [];
@@ -84,6 +95,8 @@ function handle(request: Request): Promise<unknown> | unknown {
       return throughput(request.op, request.inFlight, request.ms);
     case "latency":
       return latency(request.op, request.count);
+    case "replay":
+      return setReplay(request.on);
     case "delay":
       delay.ms = request.ms;
       return undefined;

@@ -9,7 +9,8 @@ export type Request =
   | { id: number; kind: "answers" }
   | { id: number; kind: "throughput"; op: number; inFlight: number; ms: number }
   | { id: number; kind: "latency"; op: number; count: number }
-  | { id: number; kind: "delay"; ms: number };
+  | { id: number; kind: "delay"; ms: number }
+  | { id: number; kind: "replay"; on: boolean };
 
 /** One operation's answer and the DynamoDB commands it sent, in order. */
 export interface Answer {
