@@ -40,8 +40,13 @@ function equip(client: DynamoDBClient): void {
       // The same bodies the SDK's collectBody takes: bytes as they are, a stream collected.
       const bytes = body instanceof Uint8Array ? body : body ? await streamCollector(body) : undefined;
       if (!bytes?.byteLength) return result;
-      bodies.set(args.input, JSON.parse(utf8.decode(bytes)));
-      response.body = new Uint8Array(0);
+      try {
+        bodies.set(args.input, JSON.parse(utf8.decode(bytes)));
+        response.body = new Uint8Array(0);
+      } catch {
+        // A body that is not JSON goes back to the SDK, which fails it as it always did (with `$response`).
+        response.body = bytes;
+      }
       return result;
     },
     // override: another copy of this library in the process may have added one under this

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { DynamoDBClient, GetItemCommand, QueryCommand, ResourceNotFoundException } from "@aws-sdk/client-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { DynamoDBError, defineModel, field, table, withLoaders, type InstanceOf } from "../../src/index.js";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../src/local/index.js";
 import { readAllPages } from "../../src/ops/read/query.js";
 import { localClient } from "../support/dynamo.js";
-import { inject } from "vitest";
 import { useFreshTable } from "../support/storm.js";
 
 /** Every kind of attribute value DynamoDB has: S, N, BOOL at the top; NULL, SS, NS, B, BS, L and M inside. */
@@ -61,7 +60,7 @@ function bodiesDeserialized(client: DynamoDBClient): number[] {
 
 type HttpAnswer = { response: { statusCode: number; headers: Record<string, string>; body: unknown } };
 
-/** A client of the test DynamoDB whose HTTP answers `rewrite` may change (by operation, from `x-amz-target`). */
+/** A client of the test DynamoDB whose HTTP answers `rewrite` may change (by operation, from `x-amz-target`; a string body is sent as it is). */
 function rewritingClient(rewrite: (operation: string, status: number, body: Record<string, unknown>) => { status: number; body: unknown }): DynamoDBClient {
   const inner = localClient().config.requestHandler;
   return new DynamoDBClient({
@@ -76,7 +75,7 @@ function rewritingClient(rewrite: (operation: string, status: number, body: Reco
         const operation = request.headers["x-amz-target"]!.split(".")[1]!;
         const answer = rewrite(operation, response.statusCode, JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>);
         const { "content-length": _length, ...headers } = response.headers;
-        return { response: { statusCode: answer.status, headers, body: new TextEncoder().encode(JSON.stringify(answer.body)) } };
+        return { response: { statusCode: answer.status, headers, body: new TextEncoder().encode(typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body)) } };
       },
     },
   });
@@ -166,6 +165,12 @@ describe("reads parsed from the HTTP body", () => {
     // The 500 reached the SDK as it was (its retry then got the item), the 200 was ours.
     expect(flakySeen).toEqual([expect.any(Number), 0]);
     expect(flakySeen[0]).toBeGreaterThan(0);
+
+    // A 200 whose body is not JSON fails as the SDK fails it, the raw response kept on the error.
+    const garbled = rewritingClient((_operation, status) => ({ status, body: "{not json" }));
+    const broken = await table.context({ client: garbled }, () => Blob.objects.get({ owner: "o1", blob_id: "b1" })).catch((error: unknown) => error);
+    expect(broken).toBeInstanceOf(DynamoDBError);
+    expect((broken as DynamoDBError).cause).toHaveProperty("$response");
   });
 
   it("equips a client configured later, once, however many reads it sends", async () => {
