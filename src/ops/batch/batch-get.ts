@@ -2,7 +2,7 @@ import { BatchGetItemCommand, GetItemCommand, type BatchGetItemCommandInput, typ
 import type { Loaders } from "../../loader/context.js";
 import { RequestLimitExceeded } from "../../errors/index.js";
 import { checkKeySize } from "../../model/dynamo-limits/index.js";
-import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
+import { fromAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
 import { sendRead } from "../raw-body.js";
 import { sendCounted, withCapacity } from "../send.js";
 import { drain, type RetryOptions } from "./retry.js";
@@ -27,12 +27,17 @@ export function tableKeyId(key: TableKey): string {
   return `${key.PK.length}:${key.PK}${key.SK}`;
 }
 
+/** A table key as DynamoDB JSON: both parts are strings, so no marshalling walk is needed. */
+export function keyAttributes(key: TableKey): RawItem {
+  return { PK: { S: key.PK }, SK: { S: key.SK } };
+}
+
 /** The BatchGetItem request for up to 100 keys of one table, without sending it. */
 export function buildBatchGet(tableName: string, keys: readonly TableKey[], consistent = false): BatchGetItemCommandInput {
   return {
     RequestItems: {
       [tableName]: {
-        Keys: keys.map((k) => toAttributeMap({ PK: k.PK, SK: k.SK })),
+        Keys: keys.map(keyAttributes),
         ...(consistent ? { ConsistentRead: true } : {}),
       },
     },
@@ -72,7 +77,7 @@ export async function batchGetKeys(request: BatchGetRequest): Promise<BatchGetRe
     async (batch) => {
       if (batch.length === 1) {
         const key = batch[0]!;
-        const get = withCapacity({ TableName: tableName, Key: toAttributeMap({ PK: key.PK, SK: key.SK }), ...(consistent ? { ConsistentRead: true } : {}) });
+        const get = withCapacity({ TableName: tableName, Key: keyAttributes(key), ...(consistent ? { ConsistentRead: true } : {}) });
         const out = await sendCounted(request.loaders, "GetItem", () => sendRead(client, get, () => client.send(new GetItemCommand(get))));
         if (out.Item) found.set(tableKeyId(key), fromAttributeMap(out.Item as RawItem));
         return [];

@@ -1,7 +1,8 @@
 import { GetItemCommand, type GetItemCommandInput } from "@aws-sdk/client-dynamodb";
+import { keyAttributes } from "../batch/batch-get.js";
 import type { Loaders } from "../../loader/context.js";
 import { primaryKey } from "../../keys/primary.js";
-import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
+import { fromAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { table } from "../../table/table.js";
 import { sendRead } from "../raw-body.js";
@@ -15,7 +16,7 @@ export interface GetOptions {
 export function buildGet(meta: ModelMeta, key: Readonly<NativeItem>, options: GetOptions = {}): GetItemCommandInput {
   return {
     TableName: table.name,
-    Key: toAttributeMap(primaryKey(meta, key)),
+    Key: keyAttributes(primaryKey(meta, key)),
     ...(options.consistent ? { ConsistentRead: true } : {}),
   };
 }

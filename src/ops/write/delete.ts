@@ -1,6 +1,7 @@
 import { DeleteItemCommand, type DeleteItemCommandInput } from "@aws-sdk/client-dynamodb";
+import { keyAttributes } from "../batch/batch-get.js";
 import { keyFieldValues, primaryKey } from "../../keys/primary.js";
-import { fromAttributeMap, toAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
+import { fromAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
 import { invalidateAfter, type Loaders } from "../../loader/context.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { table } from "../../table/table.js";
@@ -26,7 +27,7 @@ export function buildDelete(meta: ModelMeta, values: Readonly<NativeItem>, optio
       : undefined,
     userCondition(meta, options.condition, ctx),
   );
-  const input: DeleteItemCommandInput = { TableName: table.name, Key: toAttributeMap(primaryKey(meta, values)), ReturnValues: "ALL_OLD" };
+  const input: DeleteItemCommandInput = { TableName: table.name, Key: keyAttributes(primaryKey(meta, values)), ReturnValues: "ALL_OLD" };
   if (condition) Object.assign(input, { ConditionExpression: condition, ...ctx.toInput(), ReturnValuesOnConditionCheckFailure: "ALL_OLD" });
   return input;
 }

@@ -1,9 +1,10 @@
 import { UpdateItemCommand, type UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
+import { keyAttributes } from "../batch/batch-get.js";
 import { KeyFieldUpdateError, ValidationError } from "../../errors/index.js";
 import { gsi1pkForWrite } from "../../keys/build.js";
 import { checkExpression, checkItemSize } from "../../model/dynamo-limits/index.js";
 import { keyFieldValues, primaryKey } from "../../keys/primary.js";
-import { fromAttributeMap, toAttributeMap, TYPE_ATTRIBUTE, type NativeItem, type RawItem } from "../../model/item.js";
+import { fromAttributeMap, TYPE_ATTRIBUTE, type NativeItem, type RawItem } from "../../model/item.js";
 import { invalidateAfter, type Loaders } from "../../loader/context.js";
 import type { ModelMeta } from "../../model/meta.js";
 import type { Fields, KeyNames, OptionalNames, ValueOf, VersionNames } from "../../model/types.js";
@@ -110,7 +111,7 @@ export function buildUpdate(
     userCondition(meta, options.condition, ctx),
   );
   const clauses = [`SET ${setActions.join(", ")}`, removeActions.length ? `REMOVE ${removeActions.join(", ")}` : ""];
-  const key = toAttributeMap(primaryKey(meta, current));
+  const key = keyAttributes(primaryKey(meta, current));
   // The values written are a lower bound of the item afterwards: over 400 KB, it cannot be stored.
   checkItemSize({ ...key, ...ctx.values }, () => `update of ${meta.name} ${JSON.stringify(keyFieldValues(meta, current))}`);
   return {
