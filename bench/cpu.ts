@@ -79,7 +79,10 @@ const benchmarks: Benchmark[] = [
 const fixed = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
 const rows: string[][] = [];
 for (const { name, items, work } of benchmarks) {
-  const samples: Sample[] = await measure(items, work);
+  const samples: Sample[] = await measure(items, async () => {
+    await work();
+    mocked.forgetCalls();
+  });
   const cpu = samples.map((s) => s.cpuPerItem);
   rows.push([name, String(items), fixed(median(cpu)), `${fixed(Math.min(...cpu))}–${fixed(Math.max(...cpu))}`, fixed(median(samples.map((s) => s.wallPerItem)))]);
 }

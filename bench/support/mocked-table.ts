@@ -13,6 +13,11 @@ export interface MockedTable {
    * them without a Limit), and BatchGetItem answers each key with the item of that key.
    */
   answerFrom(partition: readonly StoredItem[], items: readonly StoredItem[]): void;
+  /**
+   * Drops the calls the mock recorded: sinon keeps every call's input and output, so a
+   * long run would otherwise grow the heap and bill its garbage collection to the library.
+   */
+  forgetCalls(): void;
 }
 
 /**
@@ -40,6 +45,7 @@ export function useMockedTable(): MockedTable {
     UnprocessedKeys: {},
   }));
   return {
+    forgetCalls: () => mock.resetHistory(),
     answerFrom(queried, gotten) {
       partition = queried;
       byKey = new Map(gotten.map((item) => [keyId(item), item]));
