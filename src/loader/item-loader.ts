@@ -13,6 +13,7 @@ type Loader = DataLoader<TableKey, NativeItem | null, string>;
 type LoaderEntry = { tableName: string; loader: Loader };
 
 const NOTHING: BatchGetResult = { found: new Map(), unprocessed: [] };
+const NO_ANSWERS: readonly undefined[] = [];
 
 function failure(result: BatchGetResult): UnprocessedError | undefined {
   if (result.unprocessed.length === 0) return undefined;
@@ -87,10 +88,12 @@ export class ItemLoader {
   async #batch(loader: Loader, client: DynamoDBClient, tableName: string, consistent: boolean, keys: readonly TableKey[]): Promise<(NativeItem | null | Error)[]> {
     const connection = connectionKey(client, tableName);
     const sources = keys.map((k) => this.partitions.sourceForGet(connection, k, consistent));
-    const fetch = (wanted: TableKey[]) => (wanted.length ? batchGetKeys({ client, tableName, keys: wanted, consistent, retry: this.retry, loaders: this.owner }) : Promise.resolve(NOTHING));
+    const enclosed = sources.some((s) => s !== undefined);
+    const fetch = (wanted: readonly TableKey[]) => (wanted.length ? batchGetKeys({ client, tableName, keys: wanted, consistent, retry: this.retry, loaders: this.owner }) : Promise.resolve(NOTHING));
+    // Usually no read encloses any key: then no promise per key waits on one.
     const [direct, answers] = await Promise.all([
-      fetch(keys.filter((_, i) => !sources[i])),
-      Promise.all(keys.map((k, i) => (sources[i] ? answerGet(sources[i], k) : undefined))),
+      fetch(enclosed ? keys.filter((_, i) => !sources[i]) : keys),
+      enclosed ? Promise.all(keys.map((k, i) => (sources[i] ? answerGet(sources[i], k) : undefined))) : NO_ANSWERS,
     ]);
     const late = await fetch(keys.filter((_, i) => sources[i] && answers[i] === undefined));
     const errors = new Map([direct, late].map((r) => [r, failure(r)]));

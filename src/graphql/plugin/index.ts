@@ -11,11 +11,15 @@ import { stormModels } from "./schema-builder.js";
 import type { Guard } from "./types.js";
 import "./global-types.js";
 
+const rejectAsClientError = (error: unknown): never => {
+  throw toClientError(error);
+};
+
 /** Resolver results may be values or promises; errors of both kinds become client errors. */
 function mapErrors(run: () => unknown): unknown {
   try {
     const result = run();
-    return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(toClientError(error))) : result;
+    return result instanceof Promise ? result.catch(rejectAsClientError) : result;
   } catch (error) {
     throw toClientError(error);
   }
