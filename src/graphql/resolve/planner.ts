@@ -55,7 +55,7 @@ function nodeFields(info: GraphQLResolveInfo): FieldNode[] {
  */
 export function planSingleItem(loaders: Loaders | undefined, info: GraphQLResolveInfo, model: AnyModel, relations: Readonly<Record<string, Relation>>, key: Record<string, unknown>, limits: PageSizeLimits): void {
   if (!loaders) return;
-  const itemSk = buildSk(model.meta, key);
+  let itemSk: string | undefined;
   let wanted = 0;
   const directions = new Set<"forward" | "reverse" | "opposite">();
   for (const field of selectedFields(info)) {
@@ -67,6 +67,7 @@ export function planSingleItem(loaders: Loaders | undefined, info: GraphQLResolv
     }
     // A page reads one item past its size to know whether another page follows.
     wanted += plannedPageSize(field, variablesOf(info), limits) + 1;
+    itemSk ??= buildSk(model.meta, key);
     const itemFirst = compareSk(itemSk, modelSkPrefix(relation.target.meta, {})) < 0;
     // A backward page (`last`, `before`) reads the other way.
     const variables = variablesOf(info);
