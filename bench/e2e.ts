@@ -16,7 +16,7 @@ import { markdownTable } from "./support/markdown.js";
 import { median } from "./support/measure.js";
 import { seedShop } from "./support/shop.js";
 
-const ROUNDS = Number(process.env.BENCH_E2E_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_E2E_ROUNDS ?? 5);
 const RUN_MS = Number(process.env.BENCH_E2E_MS ?? 1000);
 const IN_FLIGHT = [8, 32] as const;
 const NETWORK_MS = 3;
