@@ -1,17 +1,20 @@
 import type { ModelMeta } from "../model/meta.js";
+import { compareUtf8 } from "./utf8-order.js";
 
 /**
  * The sort keys a model's items can have within a partition: the exact SK of a model
  * without sk fields (its name), or the block of SKs starting with its first sk identifier
  * and "#". A read of the model never needs anything outside it.
  */
-export type SkBlock = { readonly exact: string } | { readonly prefix: string };
+export type SkBlock = { readonly exact: string } | { readonly prefix: string; /** Above every SK of the block. */ readonly end: string };
 
 /** "$" is the character after "#": every SK of a block sorts below `prefix$`. */
 const PAST_BLOCK = "$";
 
 export function skBlock(meta: ModelMeta): SkBlock {
-  return meta.sk.length === 0 ? { exact: meta.name } : { prefix: `${meta.sk[0]!.identifier}#` };
+  if (meta.sk.length === 0) return { exact: meta.name };
+  const identifier = meta.sk[0]!.identifier;
+  return { prefix: `${identifier}#`, end: `${identifier}${PAST_BLOCK}` };
 }
 
 /** Whether some SK can lie in both blocks: then a key condition of one also reads the other's items. */
@@ -22,11 +25,6 @@ export function skBlocksOverlap(a: SkBlock, b: SkBlock): boolean {
   return start(a).startsWith(start(b)) || start(b).startsWith(start(a));
 }
 
-function compareSk(a: string, b: string): number {
-  // DynamoDB orders strings by their UTF-8 bytes, not by UTF-16 code units.
-  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
-}
-
 /**
  * Whether `sk`, met while reading in sort-key order (descending with `reverse`), lies past
  * the model's block: nothing of the model follows it, so the read can end there. Range
@@ -35,7 +33,7 @@ function compareSk(a: string, b: string): number {
  */
 export function pastSkBlock(block: SkBlock, sk: unknown, reverse: boolean): boolean {
   if (typeof sk !== "string") return false; // projected away: nothing says where the read is
-  if ("exact" in block) return reverse ? compareSk(sk, block.exact) < 0 : compareSk(sk, block.exact) > 0;
-  if (reverse) return compareSk(sk, block.prefix) < 0;
-  return compareSk(sk, block.prefix.slice(0, -1) + PAST_BLOCK) >= 0;
+  if ("exact" in block) return reverse ? compareUtf8(sk, block.exact) < 0 : compareUtf8(sk, block.exact) > 0;
+  if (reverse) return compareUtf8(sk, block.prefix) < 0;
+  return compareUtf8(sk, block.end) >= 0;
 }

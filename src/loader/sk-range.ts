@@ -1,3 +1,4 @@
+import { compareUtf8 } from "../keys/utf8-order.js";
 import type { SortKeyTerm } from "../ops/read/read-shape.js";
 
 /**
@@ -22,9 +23,7 @@ function bytes(s: string): Buffer {
 }
 
 /** Compares two sort keys the way DynamoDB orders them. */
-export function compareSk(a: string, b: string): number {
-  return Buffer.compare(bytes(a), bytes(b));
-}
+export const compareSk: (a: string, b: string) => number = compareUtf8;
 
 /** The smallest byte string greater than every string starting with `prefix`, if any. */
 function prefixEnd(prefix: Buffer): Buffer | undefined {

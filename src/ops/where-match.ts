@@ -1,3 +1,4 @@
+import { compareUtf8 } from "../keys/utf8-order.js";
 import type { ModelMeta } from "../model/meta.js";
 import { ExpressionContext } from "./expression-context.js";
 import { compileWhere, isOps, type FieldOps, type Where } from "./where.js";
@@ -16,7 +17,7 @@ function equal(a: unknown, b: unknown): boolean {
 /** DynamoDB's order of two values: numbers by value, strings by UTF-8 bytes; other pairs are not ordered. */
 function order(a: unknown, b: unknown): number | undefined {
   if (typeof a === "number" && typeof b === "number") return a - b;
-  if (typeof a === "string" && typeof b === "string") return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  if (typeof a === "string" && typeof b === "string") return compareUtf8(a, b);
   return undefined;
 }
 
