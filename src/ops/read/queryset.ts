@@ -67,10 +67,24 @@ export const DEFAULT_MAX_READS = 10;
 /** Items a read asks for once items are being dropped: sparse matches are found in few requests. */
 const SPARSE_READ_LIMIT = 100;
 
-/** The leading `items` (in reading order) inside the model's SK block. */
-function untilPastBlock(items: readonly NativeItem[], block: SkBlock, reverse: boolean): readonly NativeItem[] {
-  const past = items.findIndex((item) => pastSkBlock(block, item.SK, reverse));
-  return past < 0 ? items : items.slice(0, past);
+/** What one read holds of the model: its items before the read left the model's SK block. */
+interface ModelItems {
+  items: NativeItem[];
+  /** An item past the block was read: nothing of the model follows. */
+  pastBlock: boolean;
+  /** Items read before the block was left, other models' included. */
+  inBlock: number;
+}
+
+/** The model's items among `items` (in reading order), up to the first one past its SK block. */
+function modelItems(meta: ModelMeta, block: SkBlock, items: readonly NativeItem[], reverse: boolean): ModelItems {
+  const out: NativeItem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (pastSkBlock(block, item.SK, reverse)) return { items: out, pastBlock: true, inBlock: i };
+    if (itemMatchesModel(meta, item)) out.push(item);
+  }
+  return { items: out, pastBlock: false, inBlock: items.length };
 }
 
 /**
@@ -153,23 +167,32 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     return buildQuery(this.binding.meta, this.state);
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<I> {
-    const { input, shape } = buildRead(this.binding.meta, this.state);
+  /**
+   * The matching stored items, a read at a time, up to `limit` in all: `all()` drains it a
+   * read at a time, while iterating builds one instance per step; an async step per item
+   * would cost more than building it.
+   */
+  async *#reads(): AsyncGenerator<NativeItem[], void, undefined> {
+    const { meta } = this.binding;
+    const { input, shape } = buildRead(meta, this.state);
     const loaders = this.#loaders();
-    const block = skBlock(this.binding.meta);
+    const block = skBlock(meta);
     let remaining = this.state.limit ?? Infinity;
     let start: CursorKey | undefined;
     do {
       const out = await readPartition(loaders, { ...input, ...(start ? { ExclusiveStartKey: toAttributeMap(start) } : {}) }, shape);
-      for (const item of out.items) {
-        if (pastSkBlock(block, item.SK, this.state.reverse)) return;
-        if (!itemMatchesModel(this.binding.meta, item)) continue;
-        yield this.#build(item);
-        if (--remaining <= 0) return;
-      }
+      const { items, pastBlock } = modelItems(meta, block, out.items, this.state.reverse);
+      const ends = pastBlock || items.length >= remaining;
+      yield items.length > remaining ? items.slice(0, remaining) : items;
+      if (ends) return;
+      remaining -= items.length;
       start = out.lastKey;
       if (input.Limit !== undefined) input.Limit = Math.min(input.Limit, remaining);
     } while (start);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<I> {
+    for await (const items of this.#reads()) for (const item of items) yield this.#build(item);
   }
 
   /**
@@ -185,7 +208,7 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
   /** Every matching item (all pages). */
   async all(): Promise<I[]> {
     const out: I[] = [];
-    for await (const item of this) out.push(item);
+    for await (const items of this.#reads()) for (const item of items) out.push(this.#build(item));
     return out;
   }
 
@@ -215,12 +238,11 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
     let start = options.cursor != null ? decodeCursor(table.cursorSecret, fingerprintOf(), options.cursor) : undefined;
     const matched: NativeItem[] = [];
     const built = new Map<NativeItem, I>();
-    const kept = (item: NativeItem): boolean => {
-      if (!keep) return true;
+    const kept = keep && ((item: NativeItem): boolean => {
       const instance = this.#build(item);
       built.set(item, instance);
       return keep(instance);
-    };
+    });
     const block = skBlock(this.binding.meta);
     // Reads that drop items (a filter, other models' items, refused items) read wide, as a filter does.
     let sparse = !!input.FilterExpression;
@@ -233,12 +255,12 @@ export class QuerySet<Fs extends Fields, I> implements AsyncIterable<I> {
         Limit: sparse ? Math.max(need, SPARSE_READ_LIMIT) : need,
         ...(start ? { ExclusiveStartKey: toAttributeMap(start) } : {}),
       }, read.shape);
-      const inBlock = untilPastBlock(out.items, block, reverse);
-      const fits = inBlock.filter((item) => itemMatchesModel(this.binding.meta, item) && kept(item));
-      sparse ||= fits.length < inBlock.length;
-      matched.push(...fits);
+      const found = modelItems(this.binding.meta, block, out.items, reverse);
+      const fits = kept ? found.items.filter(kept) : found.items;
+      sparse ||= fits.length < found.inBlock;
+      for (const item of fits) matched.push(item);
       // Past the model's block nothing of it follows: the end, not a page to resume.
-      start = inBlock.length < out.items.length ? undefined : out.lastKey;
+      start = found.pastBlock ? undefined : out.lastKey;
       if (!start || ++reads >= maxReads) break;
     }
     const readItems = matched.slice(0, size);
