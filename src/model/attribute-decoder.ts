@@ -43,7 +43,8 @@ export function decodeAttributeValue(value: AttributeValue): unknown {
 
 /** A DynamoDB JSON item (or key) as a plain object. */
 export function decodeAttributeMap(raw: Readonly<Record<string, AttributeValue>>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name in raw) out[name] = decodeAttributeValue(raw[name]!);
+  // Copied whole (its names in one step), then each value decoded in place: cheaper than adding the names one by one.
+  const out: Record<string, unknown> = { ...raw };
+  for (const name in out) out[name] = decodeAttributeValue(out[name] as AttributeValue);
   return out;
 }

@@ -42,11 +42,15 @@ function ownCopy(value: unknown): unknown {
 /**
  * Field values of a stored item, written into `into` (an instance, built without an
  * intermediate object); attributes that are not fields (removed ones, keys) are ignored.
+ * Runs for every item read: scalars are assigned without a call, only objects are copied.
  */
 export function fromStoredItem(meta: ModelMeta, item: Readonly<NativeItem>, into: NativeItem = {}): NativeItem {
-  for (const name of meta.fieldNames) {
+  const names = meta.fieldNames;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const value = item[name];
-    if (value !== undefined) into[name] = ownCopy(value);
+    if (value === undefined) continue;
+    into[name] = typeof value === "object" && value !== null ? ownCopy(value) : value;
   }
   return into;
 }
