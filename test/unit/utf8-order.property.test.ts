@@ -15,32 +15,23 @@ const text = fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary
 /** Any code units, lone surrogates included (Buffer.from encodes them as U+FFFD). */
 const anyUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u)) });
 
+/** The sign of compareUtf8 is Buffer.compare's of the UTF-8 bytes. */
+const agrees = (a: string, b: string) => {
+  expect(Math.sign(compareUtf8(a, b))).toBe(byBytes(a, b));
+};
+const runs = { numRuns: 5000 };
+
 describe("compareUtf8", () => {
   it("orders strings as Buffer.compare orders their UTF-8 bytes", () => {
-    fc.assert(
-      fc.property(text, text, (a, b) => {
-        expect(Math.sign(compareUtf8(a, b))).toBe(byBytes(a, b));
-      }),
-      { numRuns: 5000 },
-    );
+    fc.assert(fc.property(text, text, agrees), runs);
   });
 
   it("orders strings sharing a prefix by what follows it", () => {
-    fc.assert(
-      fc.property(text, edgeText, edgeText, (prefix, a, b) => {
-        expect(Math.sign(compareUtf8(prefix + a, prefix + b))).toBe(byBytes(prefix + a, prefix + b));
-      }),
-      { numRuns: 5000 },
-    );
+    fc.assert(fc.property(text, edgeText, edgeText, (prefix, a, b) => agrees(prefix + a, prefix + b)), runs);
   });
 
   it("agrees with Buffer.compare on lone surrogates too", () => {
-    fc.assert(
-      fc.property(anyUnits, anyUnits, (a, b) => {
-        expect(Math.sign(compareUtf8(a, b))).toBe(byBytes(a, b));
-      }),
-      { numRuns: 5000 },
-    );
+    fc.assert(fc.property(anyUnits, anyUnits, agrees), runs);
   });
 
   it("puts characters above U+FFFF after U+E000–U+FFFF, unlike UTF-16 order", () => {
