@@ -1,8 +1,11 @@
 /**
  * CPU cost per item of the library's own work, with no network: DynamoDB is a mocked client
- * that answers from prepared items (bench/support/mocked-table.ts). Prints a markdown table.
+ * that answers from prepared items (bench/support/mocked-table.ts). Each row runs in a
+ * process of its own. Prints a markdown table.
  */
 import { QueryCommand } from "@aws-sdk/client-dynamodb";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { Order, Product, models } from "../example-server/models.js";
 import { relations } from "../example-server/schema.js";
@@ -36,6 +39,8 @@ interface Benchmark {
   name: string;
   items: number;
   work(): unknown;
+  /** Untimed repetitions first. @default 500 */
+  warmupMs?: number;
 }
 
 const benchmarks: Benchmark[] = [
@@ -69,6 +74,8 @@ const benchmarks: Benchmark[] = [
   {
     name: `GraphQL page through yoga: ${GRAPHQL_PAGE} orders, each with its product (1 Query + 1 BatchGetItem of ${PRODUCTS} keys)`,
     items: GRAPHQL_PAGE,
+    // graphql-js, yoga and the resolvers take a few thousand operations to settle in the JIT.
+    warmupMs: 3000,
     async work() {
       const response = await gql(pageQuery);
       if (response.errors) throw new Error(`GraphQL page failed: ${JSON.stringify(response.errors)}`);
@@ -77,13 +84,41 @@ const benchmarks: Benchmark[] = [
 ];
 
 const fixed = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
-const rows: string[][] = [];
-for (const { name, items, work } of benchmarks) {
-  const samples: Sample[] = await measure(items, async () => {
-    await work();
-    mocked.forgetCalls();
-  });
-  const cpu = samples.map((s) => s.cpuPerItem);
-  rows.push([name, String(items), fixed(median(cpu)), `${fixed(Math.min(...cpu))}–${fixed(Math.max(...cpu))}`, fixed(median(samples.map((s) => s.wallPerItem)))]);
+
+/** Runs row `index` in this process and hands its samples to the parent. */
+async function runRow(index: number): Promise<void> {
+  const { items, work, warmupMs } = benchmarks[index]!;
+  const samples = await measure(
+    items,
+    async () => {
+      await work();
+      mocked.forgetCalls();
+    },
+    { ...(warmupMs === undefined ? {} : { warmupMs }) },
+  );
+  process.send!(samples);
 }
-console.log(markdownTable(["operation", "items per call", "CPU µs/item (median of 5 runs)", "CPU min–max", "wall µs/item (median)"], rows));
+
+/** Row `index` measured in a process of its own: what the JIT learned from one row must not speed up or slow down the next. */
+function rowInChild(index: number): Promise<Sample[]> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, [ROW_ENV]: String(index) }, execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    child.once("message", (samples: Sample[]) => resolve(samples));
+    child.once("exit", (code) => reject(new Error(`row ${index} exited with code ${code} before reporting`)));
+  });
+}
+
+const ROW_ENV = "BENCH_CPU_ROW";
+const row = process.env[ROW_ENV];
+if (row !== undefined) {
+  await runRow(Number(row));
+  process.disconnect();
+} else {
+  const rows: string[][] = [];
+  for (const [index, { name, items }] of benchmarks.entries()) {
+    const samples = await rowInChild(index);
+    const cpu = samples.map((s) => s.cpuPerItem);
+    rows.push([name, String(items), fixed(median(cpu)), `${fixed(Math.min(...cpu))}–${fixed(Math.max(...cpu))}`, fixed(median(samples.map((s) => s.wallPerItem)))]);
+  }
+  console.log(markdownTable(["operation", "items per call", "CPU µs/item (median of 5 runs)", "CPU min–max", "wall µs/item (median)"], rows));
+}

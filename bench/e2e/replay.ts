@@ -16,6 +16,10 @@ interface HttpResponse {
   headers: Record<string, string>;
   body?: unknown;
 }
+const utf8 = new TextDecoder();
+/** The request body as text: the SDK may hand it over as bytes. */
+const bodyText = (body: unknown) => (body instanceof Uint8Array ? utf8.decode(body) : String(body));
+
 type Handle = (request: HttpRequest, options?: unknown) => Promise<{ response: HttpResponse }>;
 
 /**
@@ -35,7 +39,7 @@ export class Replay {
   }
 
   async #handle(live: Handle, request: HttpRequest, options?: unknown): Promise<{ response: HttpResponse }> {
-    const id = `${request.headers["x-amz-target"]}\n${String(request.body)}`;
+    const id = `${request.headers["x-amz-target"]}\n${bodyText(request.body)}`;
     if (this.mode === "replay") {
       const recorded = this.#recorded.get(id);
       if (!recorded) throw new Error(`Replay: no recorded response for ${id}`);
