@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Readable } from "node:stream";
 
 /** What the request handler answered, as the deserialize step sees it. */
 interface RawResponse {
@@ -13,9 +14,10 @@ const NOT_READ = Symbol("not read");
 /**
  * The inputs of reads in flight through `sendRead`, each with its response body once the
  * middleware parsed it. Keyed on the input object: it is what the middleware's arguments
- * carry through every step, and it belongs to one send.
+ * carry through every step, and it belongs to one send. A plain Map: `sendRead` always
+ * deletes its entry, and weak entries cost the garbage collector more.
  */
-const bodies = new WeakMap<object, unknown>();
+const bodies = new Map<object, unknown>();
 const equipped = new WeakSet<DynamoDBClient>();
 const utf8 = new TextDecoder();
 
@@ -27,6 +29,16 @@ const utf8 = new TextDecoder();
  * statuses are left alone: the SDK still turns them into typed exceptions, and retries (a
  * step outside this one) still see them.
  */
+/** A Node response stream's bytes, gathered from its events: cheaper than piping it into a collector. */
+function readAll(stream: Readable): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    stream.once("error", reject);
+  });
+}
+
 function equip(client: DynamoDBClient): void {
   if (equipped.has(client)) return;
   equipped.add(client);
@@ -38,7 +50,7 @@ function equip(client: DynamoDBClient): void {
       if (response.statusCode !== 200 || !bodies.has(args.input)) return result;
       const { body } = response;
       // The same bodies the SDK's collectBody takes: bytes as they are, a stream collected.
-      const bytes = body instanceof Uint8Array ? body : body ? await streamCollector(body) : undefined;
+      const bytes = body instanceof Uint8Array ? body : body instanceof Readable ? await readAll(body) : body ? await streamCollector(body) : undefined;
       if (!bytes?.byteLength) return result;
       try {
         bodies.set(args.input, JSON.parse(utf8.decode(bytes)));

@@ -57,12 +57,14 @@ function limitError(limit: string, max: number, actual: number): GraphQLError {
  * execution; it runs inside the schema so any server that executes it is protected.
  */
 export function checkOperationLimits(info: GraphQLResolveInfo, limits: OperationLimits): void {
-  let found = verdicts.get(info.variableValues);
-  if (found === undefined) {
-    found = info.operation.variableDefinitions?.length ? verdictOf(info, limits) : documentVerdict(info, limits);
-    verdicts.set(info.variableValues, found);
-  }
+  const found = info.operation.variableDefinitions?.length ? executionVerdict(info, limits) : documentVerdict(info, limits);
   if (found) throw found;
+}
+
+function executionVerdict(info: GraphQLResolveInfo, limits: OperationLimits): GraphQLError | null {
+  let found = verdicts.get(info.variableValues);
+  if (found === undefined) verdicts.set(info.variableValues, (found = verdictOf(info, limits)));
+  return found;
 }
 
 function verdictOf(info: GraphQLResolveInfo, limits: OperationLimits): GraphQLError | null {
