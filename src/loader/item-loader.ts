@@ -95,16 +95,17 @@ export class ItemLoader {
       fetch(enclosed ? keys.filter((_, i) => !sources[i]) : keys),
       enclosed ? Promise.all(keys.map((k, i) => (sources[i] ? answerGet(sources[i], k) : undefined))) : NO_ANSWERS,
     ]);
-    const late = await fetch(keys.filter((_, i) => sources[i] && answers[i] === undefined));
-    const errors = new Map([direct, late].map((r) => [r, failure(r)]));
+    const late = enclosed ? await fetch(keys.filter((_, i) => sources[i] && answers[i] === undefined)) : NOTHING;
+    const errors = new Map<BatchGetResult, UnprocessedError | undefined>();
     return keys.map((key, i) => {
       const answer = answers[i];
       if (answer !== undefined) return answer;
       const result = sources[i] ? late : direct;
       const id = tableKeyId(key);
-      if (result.unprocessed.some((k) => tableKeyId(k) === id)) {
+      if (result.unprocessed.length && result.unprocessed.some((k) => tableKeyId(k) === id)) {
         // A failed key is not cached: the next get of it tries again.
         loader.clear(key);
+        if (!errors.has(result)) errors.set(result, failure(result));
         return errors.get(result)!;
       }
       return result.found.get(id) ?? null;

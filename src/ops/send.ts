@@ -19,7 +19,8 @@ export function withCapacity<T extends object>(input: T): T & { ReturnConsumedCa
 }
 
 function usageOf(operation: string, out: DynamoResponse | undefined, ms: number): RequestUsage {
-  const consumed = out?.ConsumedCapacity === undefined ? [] : [out.ConsumedCapacity].flat();
+  const reported = out?.ConsumedCapacity;
+  const consumed = reported === undefined ? [] : Array.isArray(reported) ? reported : [reported];
   const isRead = READS.has(operation);
   let readCapacity = 0;
   let writeCapacity = 0;
