@@ -19,6 +19,12 @@ import { seedShop } from "./support/shop.js";
 const ROUNDS = Number(process.env.BENCH_E2E_ROUNDS ?? 5);
 const RUN_MS = Number(process.env.BENCH_E2E_MS ?? 1000);
 const IN_FLIGHT = [8, 32] as const;
+/**
+ * Untimed work per contender and operation before anything is timed: the JIT keeps
+ * optimizing graphql-js, yoga, the SDK and the resolvers for thousands of operations, and a
+ * server runs for hours, so steady state is what is compared.
+ */
+const WARMUP_MS = Number(process.env.BENCH_E2E_WARMUP_MS ?? 3000);
 const NETWORK_MS = 3;
 /** Only the replayed CPU comparison, for profiling work on the Node side. */
 const ONLY_REPLAY = process.env.BENCH_E2E_ONLY === "replay";
@@ -79,7 +85,7 @@ async function throughputTable(processes: ContenderProcess[], answers: Answer[][
 async function replayTable(processes: ContenderProcess[]): Promise<string> {
   await Promise.all(processes.map((p) => p.ask({ kind: "replay", on: true })));
   const results = e2eOperations.map(() => processes.map((): Throughput[] => []));
-  for (const p of processes) for (let op = 0; op < e2eOperations.length; op++) await p.ask({ kind: "throughput", op, inFlight: 8, ms: RUN_MS / 2 });
+  for (const p of processes) for (let op = 0; op < e2eOperations.length; op++) await p.ask({ kind: "throughput", op, inFlight: 8, ms: WARMUP_MS / 2 });
   for (let round = 0; round < ROUNDS; round++) {
     for (let op = 0; op < e2eOperations.length; op++) {
       for (const c of rotate([...processes.keys()], round + op)) {
@@ -129,7 +135,7 @@ async function main(): Promise<boolean> {
         return true;
       }
       // Warm-up: every contender compiles its hot paths before anything is timed.
-      for (const p of processes) for (let op = 0; op < e2eOperations.length; op++) await p.ask({ kind: "throughput", op, inFlight: 8, ms: RUN_MS / 2 });
+      for (const p of processes) for (let op = 0; op < e2eOperations.length; op++) await p.ask({ kind: "throughput", op, inFlight: 8, ms: WARMUP_MS });
       console.log(`Throughput (${ROUNDS} rounds of ${RUN_MS} ms per contender, operation and concurrency; medians):\n`);
       console.log(await throughputTable(processes, answers));
       console.log(`\nNode CPU per operation, DynamoDB's answers replayed from memory (8 in flight, ${ROUNDS} rounds of ${RUN_MS} ms; medians):\n`);
