@@ -118,7 +118,7 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
     refs: new Map(),
     enums: new Map(),
     filters: new Map(),
-    node: nodeInterface(builder),
+    node: nodeInterface(builder, (instance) => names.get((instance.constructor as { modelName?: string }).modelName ?? "")?.type),
     pageInfo: pageInfoType({ builder }),
   };
   for (const model of options.models) ctx.refs.set(model.meta.name, modelRefs(ctx, model));

@@ -83,7 +83,6 @@ export function defineModelType(ctx: SchemaContext, model: AnyModel, hidden: Rea
   ctx.builder.objectType(ctx.refs.get(meta.name)!.object as PothosSchemaTypes.ObjectRef<SchemaTypes, ModelBase>, {
     interfaces: [ctx.node as never],
     ...(meta.options.description ? { description: meta.options.description } : {}),
-    isTypeOf: (value) => value instanceof model,
     fields: (t) => {
       const fields: Record<string, unknown> = {
         id: t.id({ nullable: false, extensions: plain, resolve: (item) => toGlobalId(meta, fieldValues(item)) }),

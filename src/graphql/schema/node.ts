@@ -7,10 +7,15 @@ import { costExtension } from "../limits/cost.js";
 import type { AnyModel } from "../relations.js";
 import type { Builder, Ref, SchemaContext } from "./context.js";
 
-/** The Relay `Node` interface every model type implements. */
-export function nodeInterface(builder: Builder): Ref {
+/**
+ * The Relay `Node` interface every model type implements. `typeOf` names the object type of a
+ * model instance: resolving the interface once is cheaper than an `isTypeOf` check on every
+ * object of every answer.
+ */
+export function nodeInterface(builder: Builder, typeOf: (instance: ModelBase) => string | undefined): Ref {
   return builder.interfaceRef<ModelBase>("Node").implement({
     description: "An object with a global id, refetchable with `node(id)`.",
+    resolveType: (value) => typeOf(value),
     fields: (t) => ({ id: t.exposeID("id" as never, { nullable: false }) as never }),
   });
 }
