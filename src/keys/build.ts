@@ -1,7 +1,7 @@
 import { MissingRequiredFields } from "../errors/index.js";
 import { checkKeySize } from "../model/dynamo-limits/index.js";
 import type { KeyPart, ModelMeta } from "../model/meta.js";
-import { joinKeyParts } from "./format.js";
+import { joinKeyParts, keyValueText } from "./format.js";
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -9,17 +9,31 @@ function present(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
-function requireParts(meta: ModelMeta, parts: readonly KeyPart[], values: Values): [string, unknown][] {
-  const missing = parts.filter((p) => !present(values[p.name])).map((p) => p.name);
-  if (missing.length) throw new MissingRequiredFields(meta.name, missing);
-  return parts.map((p) => [p.identifier, values[p.name]]);
+/**
+ * `ID#value#...` of `parts`, read from `values`; `MissingRequiredFields` names every part
+ * they lack. Built in one pass: every key of every get goes through here.
+ */
+function partsText(meta: ModelMeta, parts: readonly KeyPart[], values: Values): string {
+  let text = "";
+  for (const part of parts) {
+    const value = values[part.name];
+    if (!present(value)) throw new MissingRequiredFields(meta.name, parts.filter((p) => !present(values[p.name])).map((p) => p.name));
+    text += `${text ? "#" : ""}${part.identifier}#${keyValueText(value)}`;
+  }
+  return text;
 }
 
-const names = (parts: readonly KeyPart[]) => parts.map((p) => p.name);
+/** The field names of key parts, for the size error: listed once per parts list. */
+const partNames = new WeakMap<readonly KeyPart[], readonly string[]>();
+function names(parts: readonly KeyPart[]): readonly string[] {
+  let found = partNames.get(parts);
+  if (!found) partNames.set(parts, (found = parts.map((p) => p.name)));
+  return found;
+}
 
 /** `ID#value#...#SUFFIX`; a ValidationError when the values make it longer than DynamoDB allows. */
 export function buildPk(meta: ModelMeta, values: Values): string {
-  return checkKeySize("partition", `${joinKeyParts(requireParts(meta, meta.pk, values))}#${meta.suffix}`, `${meta.name} key`, names(meta.pk));
+  return checkKeySize("partition", `${partsText(meta, meta.pk, values)}#${meta.suffix}`, `${meta.name} key`, names(meta.pk));
 }
 
 /**
@@ -29,13 +43,13 @@ export function buildPk(meta: ModelMeta, values: Values): string {
  */
 export function buildSk(meta: ModelMeta, values: Values): string {
   if (meta.sk.length === 0) return meta.name;
-  return checkKeySize("sort", joinKeyParts(requireParts(meta, meta.sk, values)), `${meta.name} key`, names(meta.sk));
+  return checkKeySize("sort", partsText(meta, meta.sk, values), `${meta.name} key`, names(meta.sk));
 }
 
 /** `ID#value#...#SUFFIX`, or null when the model has no gsi fields. */
 export function buildGsi1pk(meta: ModelMeta, values: Values): string | null {
   if (meta.gsi.length === 0) return null;
-  return checkKeySize("partition", `${joinKeyParts(requireParts(meta, meta.gsi, values))}#${meta.suffix}`, `${meta.name} index key`, names(meta.gsi));
+  return checkKeySize("partition", `${partsText(meta, meta.gsi, values)}#${meta.suffix}`, `${meta.name} index key`, names(meta.gsi));
 }
 
 /** GSI1PK for a write: absent when an optional gsi field is unset (a sparse index). */

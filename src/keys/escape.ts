@@ -6,6 +6,8 @@
 const SPECIAL = /[\\#]/g;
 
 export function escapeKeyValue(value: string): string {
+  // Most values hold neither: return them without running the replacement.
+  if (!value.includes("#") && !value.includes("\\")) return value;
   return value.replace(SPECIAL, (c) => `\\${c}`);
 }
 
