@@ -21,14 +21,6 @@ const bodies = new Map<object, unknown>();
 const equipped = new WeakSet<DynamoDBClient>();
 const utf8 = new TextDecoder();
 
-/**
- * Adds (once per client) a middleware at the end of the deserialize step, inside the SDK's
- * deserializer: for reads sent by `sendRead` that succeeded, it parses the body itself and
- * hands the SDK an empty one, so the SDK's schema deserializer (which would build a second
- * copy of every item only for our decoder to walk it again) has nothing to read. Error
- * statuses are left alone: the SDK still turns them into typed exceptions, and retries (a
- * step outside this one) still see them.
- */
 /** A Node response stream's bytes, gathered from its events: cheaper than piping it into a collector. */
 function readAll(stream: Readable): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -39,6 +31,14 @@ function readAll(stream: Readable): Promise<Uint8Array> {
   });
 }
 
+/**
+ * Adds (once per client) a middleware at the end of the deserialize step, inside the SDK's
+ * deserializer: for reads sent by `sendRead` that succeeded, it parses the body itself and
+ * hands the SDK an empty one, so the SDK's schema deserializer (which would build a second
+ * copy of every item only for our decoder to walk it again) has nothing to read. Error
+ * statuses are left alone: the SDK still turns them into typed exceptions, and retries (a
+ * step outside this one) still see them.
+ */
 function equip(client: DynamoDBClient): void {
   if (equipped.has(client)) return;
   equipped.add(client);
