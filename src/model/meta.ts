@@ -49,6 +49,8 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED = new Set([
   "getPk", "getSk", "getGsi1pk", "save", "update", "delete", "isCreatable", "toJSON", "equals",
   "constructor", "objects", "meta", "_type", "PK", "SK", "GSI1PK",
+  // Assigning it would set an instance's prototype instead of a field.
+  "__proto__",
 ]);
 
 function fail(model: string, message: string): never {

@@ -163,6 +163,10 @@ describe("writes and reads against DynamoDB Local", () => {
     expect(() => defineModel("User", { id: field.string({ pk: true }) })).toThrow(/already defined/);
   });
 
+  it("refuses __proto__ as a field name: assigning it would set an instance's prototype", () => {
+    expect(() => defineModel("Proto", { id: field.string({ pk: true }), ["__proto__"]: field.string() })).toThrow(/"__proto__" is reserved/);
+  });
+
   it("escapes # so distinct values never share a key", async () => {
     const Pair = defineModel("Pair", { a: field.string({ pk: true }), b: field.string({ pk: true }) });
     const one = await Pair.objects.create({ a: "x#B#y", b: "z" });
