@@ -1,7 +1,7 @@
 import { MissingRequiredFields } from "../errors/index.js";
 import { checkKeySize } from "../model/dynamo-limits/index.js";
 import type { KeyPart, ModelMeta } from "../model/meta.js";
-import { joinKeyParts, keyValueText } from "./format.js";
+import { keyValueText } from "./format.js";
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -66,10 +66,7 @@ export function gsi1pkForWrite(meta: ModelMeta, values: Values): string | undefi
  */
 export function skPrefix(meta: ModelMeta, values: Values): { prefix: string; complete: boolean; count: number } {
   if (meta.sk.length === 0) return { prefix: meta.name, complete: true, count: 0 };
-  const given: [string, unknown][] = [];
-  for (const p of meta.sk) {
-    if (!present(values[p.name])) break;
-    given.push([p.identifier, values[p.name]]);
-  }
-  return { prefix: joinKeyParts(given), complete: given.length === meta.sk.length, count: given.length };
+  let count = 0;
+  while (count < meta.sk.length && present(values[meta.sk[count]!.name])) count++;
+  return { prefix: partsText(meta, meta.sk.slice(0, count), values), complete: count === meta.sk.length, count };
 }

@@ -5,8 +5,3 @@ export function keyValueText(value: unknown): string {
   if (typeof value === "boolean") return value ? "True" : "False";
   return escapeKeyValue(String(value));
 }
-
-/** `ID#value#ID#value` for the given (identifier, value) pairs, in field order. */
-export function joinKeyParts(parts: readonly (readonly [identifier: string, value: unknown])[]): string {
-  return parts.map(([id, value]) => `${id}#${keyValueText(value)}`).join("#");
-}

@@ -2,14 +2,15 @@ import type { NativeItem } from "../model/item.js";
 import { resumeKey, type CursorKey } from "../ops/read/cursor.js";
 import type { QueryResult } from "../ops/read/query.js";
 import { coveredRange, type ReadEntry } from "./read-entry.js";
-import { compareSk, covers, inRange } from "./sk-range.js";
+import { compareUtf8 } from "../keys/utf8-order.js";
+import { covers, inRange } from "./sk-range.js";
 
 /** Items after the exclusive start key, in reading order; by SK when the start item itself is gone. */
 function after(items: NativeItem[], start: CursorKey, reverse: boolean): NativeItem[] {
   const at = items.findIndex((i) => i.PK === start.PK && i.SK === start.SK);
   if (at >= 0) return items.slice(at + 1);
   const sk = start.SK ?? "";
-  return items.filter((i) => (reverse ? -1 : 1) * compareSk(String(i.SK), sk) > 0);
+  return items.filter((i) => (reverse ? -1 : 1) * compareUtf8(String(i.SK), sk) > 0);
 }
 
 function project(item: NativeItem, names: readonly string[]): NativeItem {

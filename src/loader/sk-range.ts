@@ -1,4 +1,3 @@
-import { compareUtf8 } from "../keys/utf8-order.js";
 import type { SortKeyTerm } from "../ops/read/read-shape.js";
 
 /**
@@ -21,9 +20,6 @@ const ALL: SkRange = {};
 function bytes(s: string): Buffer {
   return Buffer.from(s, "utf8");
 }
-
-/** Compares two sort keys the way DynamoDB orders them. */
-export const compareSk: (a: string, b: string) => number = compareUtf8;
 
 /** The smallest byte string greater than every string starting with `prefix`, if any. */
 function prefixEnd(prefix: Buffer): Buffer | undefined {

@@ -3,7 +3,7 @@ import { buildSk } from "../../keys/build.js";
 import { modelSkPrefix } from "../../keys/sort-key.js";
 import type { Loaders } from "../../loader/context.js";
 import { prefetchInto } from "../../loader/prefetch.js";
-import { compareSk } from "../../loader/sk-range.js";
+import { compareUtf8 } from "../../keys/utf8-order.js";
 import type { PageSizeLimits } from "../args.js";
 import type { AnyModel, Relation } from "../relations.js";
 import { sharesPartition } from "../relations.js";
@@ -68,7 +68,7 @@ export function planSingleItem(loaders: Loaders | undefined, info: GraphQLResolv
     // A page reads one item past its size to know whether another page follows.
     wanted += plannedPageSize(field, variablesOf(info), limits) + 1;
     itemSk ??= buildSk(model.meta, key);
-    const itemFirst = compareSk(itemSk, modelSkPrefix(relation.target.meta, {})) < 0;
+    const itemFirst = compareUtf8(itemSk, modelSkPrefix(relation.target.meta, {})) < 0;
     // A backward page (`last`, `before`) reads the other way.
     const variables = variablesOf(info);
     const backward = argumentValue(field, "last", variables) != null || argumentValue(field, "before", variables) != null;
@@ -98,7 +98,7 @@ export function planFirstPage(loaders: Loaders | undefined, info: GraphQLResolve
     if (!relation || relation.kind === "hasMany" || !sharesPartition(model.meta, relation)) return false;
     // Its SK is known ahead only without sk fields: the model name.
     const target = relation.target.meta;
-    return target.sk.length === 0 && compareSk(target.name, childPrefix) < 0;
+    return target.sk.length === 0 && compareUtf8(target.name, childPrefix) < 0;
   });
   if (!before) return;
   const size = plannedPageSize(info.fieldNodes[0]!, variablesOf(info), limits) + 1;
