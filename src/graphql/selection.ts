@@ -1,4 +1,4 @@
-import { Kind, versionInfo, type FieldNode, type GraphQLResolveInfo } from "graphql";
+import { Kind, versionInfo, type DirectiveNode, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import type { PageSizeLimits } from "./args.js";
 
 /** graphql 17 gives resolvers the variables as `{ sources, coerced }`; 16 gave the coerced values themselves. */
@@ -29,4 +29,49 @@ export function hasArgument(field: FieldNode, name: string, variables: Readonly<
 export function plannedPageSize(field: FieldNode, variables: Readonly<Record<string, unknown>>, limits: PageSizeLimits): number {
   const first = argumentValue(field, "first", variables) ?? argumentValue(field, "last", variables);
   return typeof first === "number" && first > 0 ? Math.min(first, limits.maxPageSize) : limits.defaultPageSize;
+}
+
+/** The `if` of a `@skip` or `@include` as the operation sets it (a literal or a variable). */
+function condition(directive: DirectiveNode, variables: Readonly<Record<string, unknown>>): boolean {
+  const value = directive.arguments?.find((a) => a.name.value === "if")?.value;
+  if (value?.kind === Kind.VARIABLE) return variables[value.name.value] === true;
+  return value?.kind === Kind.BOOLEAN && value.value;
+}
+
+/** Whether a selection runs: no `@skip(if: true)`, no `@include(if: false)`. */
+function included(directives: readonly DirectiveNode[] | undefined, variables: Readonly<Record<string, unknown>>): boolean {
+  for (const directive of directives ?? []) {
+    const name = directive.name.value;
+    if ((name === "skip" && condition(directive, variables)) || (name === "include" && !condition(directive, variables))) return false;
+  }
+  return true;
+}
+
+/**
+ * Fields selected directly in these selection sets, fragments spread; fields and fragments
+ * that `@skip`/`@include` leave out are not listed (a look-ahead must not read for them).
+ */
+function fieldsIn(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | undefined)[]): FieldNode[] {
+  const variables = variablesOf(info);
+  const fields: FieldNode[] = [];
+  const visit = (set: SelectionSetNode | undefined): void => {
+    for (const sel of set?.selections ?? []) {
+      if (!included(sel.directives, variables)) continue;
+      if (sel.kind === Kind.FIELD) fields.push(sel);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
+      else visit(info.fragments[sel.name.value]?.selectionSet);
+    }
+  };
+  sets.forEach(visit);
+  return fields;
+}
+
+/** Fields selected directly under the field being resolved. */
+export function selectedFields(info: GraphQLResolveInfo): FieldNode[] {
+  return fieldsIn(info, info.fieldNodes.map((n) => n.selectionSet));
+}
+
+/** Fields selected under the selected fields named `name` (`node` under `edges`). */
+export function fieldsUnder(info: GraphQLResolveInfo, fields: readonly FieldNode[], name: string): FieldNode[] {
+  return fieldsIn(info, fields.filter((f) => f.name.value === name).map((f) => f.selectionSet));
 }

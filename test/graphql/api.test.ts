@@ -48,6 +48,15 @@ describe("DynamoDB requests per operation", () => {
     expect(requests).toEqual(["Query"]);
   });
 
+  it("plans no look-ahead read for children @skip or @include leaves out: the parent alone is one GetItem", async () => {
+    const { response, requests } = await measured(`query ($skip: Boolean!) {
+      customer(customer_id: "c1") { name orders(first: 10) @skip(if: $skip) { nodes { order_id } } ... @include(if: false) { more: orders(first: 3) { nodes { order_id } } } }
+    }`, { skip: true });
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ customer: { name: "Ada" } });
+    expect(requests).toEqual(["GetItem"]);
+  });
+
   it("keeps the look-ahead bounded: a parent with 150 children still costs one small Query", async () => {
     for (let i = 0; i < 150; i++) await Order.objects.create({ customer_id: "c3", order_id: orderId(i), product_id: "p0", quantity: 1, total: 1 });
     await Customer.objects.create({ customer_id: "c3", name: "Cy", email: "cy@example.com" });

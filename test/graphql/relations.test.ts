@@ -47,6 +47,55 @@ describe("relations", () => {
     expect(env.requests.calls.sort()).toEqual(["GetItem", "GetItem", "Query"]);
   });
 
+  it("gets every node's target before returning a page, through nodes and edges alike, with the requests of fields resolved one by one", async () => {
+    type Data = { books: { nodes: { title: string; author: { name: string } | null }[] }; edges: { edges: { node: { author: { name: string } } }[] } };
+    env.requests.reset();
+    const response = await gql<Data>(`{
+      books: booksByWrittenBy(written_by: "a1") { nodes { title author { name } } }
+      edges: booksByWrittenBy(written_by: "a2") { edges { node { author { name } } } }
+    }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.books.nodes.map((b) => b.author?.name)).toEqual(["Le Guin", "Le Guin"]);
+    expect(response.data!.edges.edges.map((e) => e.node.author.name)).toEqual(["Calvino"]);
+    // Each page, then its nodes' author once (one get for two nodes): what the author fields alone would send.
+    expect(env.requests.calls.sort()).toEqual(["GetItem", "GetItem", "Query", "Query"]);
+  });
+
+  it("reads nothing for a relation @skip or @include leaves out, in a page or under a single item", async () => {
+    env.requests.reset();
+    const response = await gql(`query ($skip: Boolean!) {
+      booksByWrittenBy(written_by: "a1") { nodes { title author @skip(if: $skip) { name } ... @include(if: false) { author { name } } } }
+      author(author_id: "a1") { name books @include(if: false) { nodes { title } } }
+    }`, { skip: true });
+    expect(response.errors).toBeUndefined();
+    const titles = (response.data!.booksByWrittenBy as { nodes: object[] }).nodes;
+    expect(titles).toEqual(expect.arrayContaining([{ title: "A Wizard of Earthsea" }, { title: "The Dispossessed" }]));
+    expect(titles).toHaveLength(2);
+    expect(env.requests.calls.sort()).toEqual(["GetItem", "Query"]);
+  });
+
+  it("reports a target's failed get on that field only, the page and its other fields answered", async () => {
+    // Every get fails while this middleware is on the stack.
+    const name = "failGets";
+    env.client.middlewareStack.add(
+      (next, context) => (args) => (["GetItemCommand", "BatchGetItemCommand"].includes(String(context.commandName)) ? Promise.reject(Object.assign(new Error("injected"), { name: "InternalServerError", $fault: "server" })) : next(args)),
+      { step: "initialize", name },
+    );
+    try {
+      const response = await gql<{ booksByWrittenBy: { nodes: { title: string; author: unknown }[] } }>(`{ booksByWrittenBy(written_by: "a1") { nodes { title author { name } } } }`);
+      const nodes = response.data!.booksByWrittenBy.nodes;
+      expect(nodes.map((n) => n.author)).toEqual([null, null]);
+      expect(nodes.map((n) => n.title).sort()).toEqual(["A Wizard of Earthsea", "The Dispossessed"]);
+      expect(response.errors!.map((e) => e.path)).toEqual([
+        ["booksByWrittenBy", "nodes", 0, "author"],
+        ["booksByWrittenBy", "nodes", 1, "author"],
+      ]);
+      expect(JSON.stringify(response.errors)).not.toContain("injected");
+    } finally {
+      env.client.middlewareStack.remove(name);
+    }
+  });
+
   it("fetches the target that several nodes name once per operation, and again after a write to it", async () => {
     env.requests.reset();
     const books = await gql(`{ a: book(isbn: "1") { author { name } } b: book(isbn: "2") { author { name } } }`);

@@ -90,11 +90,14 @@ export class ModelAuth {
     return this.inScope(context, values) && (this.rules.read?.(context, item as never) ?? true);
   }
 
-  /** The item when the caller may see it, else null (as if it did not exist). */
-  readable<T extends object>(context: unknown, item: Promise<T | null>): Promise<T | null> {
+  /** The item when the caller may see it, else null (as if it did not exist); a promise for it when given one. */
+  readable<T extends object>(context: unknown, item: Promise<T | null>): Promise<T | null>;
+  readable<T extends object>(context: unknown, item: T | null | Promise<T | null>): T | null | Promise<T | null>;
+  readable<T extends object>(context: unknown, item: T | null | Promise<T | null>): T | null | Promise<T | null> {
     // Without item rules every item read is visible: no promise more per get.
     if (!this.rules.scope && !this.rules.read) return item;
-    return item.then((found) => (found && this.canRead(context, found) ? found : null));
+    const visible = (found: T | null) => (found && this.canRead(context, found) ? found : null);
+    return item instanceof Promise ? item.then(visible) : visible(item);
   }
 
   /**

@@ -8,7 +8,7 @@ import { loadersFor } from "../operation-loaders.js";
 import { checkRelation, type AnyModel, type Relation } from "../relations.js";
 import { pageInfoType } from "../schema/connection.js";
 import type { Builder, SchemaContext } from "../schema/context.js";
-import { defineModelType, modelRefs } from "../schema/model-type.js";
+import { defineModelType, modelRefs, singleRelationsOf } from "../schema/model-type.js";
 import { nodeField, nodeInterface } from "../schema/node.js";
 import { mutationFields, queryFields } from "../schema/root-fields.js";
 import { DateTimeScalar, JSONScalar } from "../scalars.js";
@@ -115,12 +115,14 @@ export function stormModels<Types extends SchemaTypes, const Ms extends readonly
     models,
     names,
     relations,
+    singleRelations: new Map(),
     refs: new Map(),
     enums: new Map(),
     filters: new Map(),
     node: nodeInterface(builder, (instance) => names.get((instance.constructor as { modelName?: string }).modelName ?? "")?.type),
     pageInfo: pageInfoType({ builder }),
   };
+  for (const model of options.models) ctx.singleRelations.set(model.meta.name, singleRelationsOf(ctx, model));
   for (const model of options.models) ctx.refs.set(model.meta.name, modelRefs(ctx, model));
   for (const model of options.models) defineModelType(ctx, model, hiddenFields(model), renamed(model));
 

@@ -1,4 +1,4 @@
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import { buildSk } from "../../keys/build.js";
 import { modelSkPrefix } from "../../keys/sort-key.js";
 import type { Loaders } from "../../loader/context.js";
@@ -7,7 +7,7 @@ import { compareUtf8 } from "../../keys/utf8-order.js";
 import type { PageSizeLimits } from "../args.js";
 import type { AnyModel, Relation } from "../relations.js";
 import { sharesPartition } from "../relations.js";
-import { argumentValue, plannedPageSize, variablesOf } from "../selection.js";
+import { argumentValue, fieldsUnder, plannedPageSize, selectedFields, variablesOf } from "../selection.js";
 
 /**
  * The most one look-ahead read asks for: a bounded read, whatever the partition holds. It
@@ -16,30 +16,10 @@ import { argumentValue, plannedPageSize, variablesOf } from "../selection.js";
  */
 const MAX_LOOKAHEAD = 1000;
 
-/** Fields selected directly in these selection sets (fragments spread). */
-function fieldsIn(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | undefined)[]): FieldNode[] {
-  const fields: FieldNode[] = [];
-  const visit = (set: SelectionSetNode | undefined): void => {
-    for (const sel of set?.selections ?? []) {
-      if (sel.kind === Kind.FIELD) fields.push(sel);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
-      else visit(info.fragments[sel.name.value]?.selectionSet);
-    }
-  };
-  sets.forEach(visit);
-  return fields;
-}
-
-/** Fields selected directly under the current field. */
-function selectedFields(info: GraphQLResolveInfo): FieldNode[] {
-  return fieldsIn(info, info.fieldNodes.map((n) => n.selectionSet));
-}
-
 /** Fields selected on each node of the current connection: under `nodes` and `edges { node }`. */
 function nodeFields(info: GraphQLResolveInfo): FieldNode[] {
   const top = selectedFields(info);
-  const edges = fieldsIn(info, top.filter((f) => f.name.value === "edges").map((f) => f.selectionSet));
-  return fieldsIn(info, [...top.filter((f) => f.name.value === "nodes"), ...edges.filter((f) => f.name.value === "node")].map((f) => f.selectionSet));
+  return [...fieldsUnder(info, top, "nodes"), ...fieldsUnder(info, fieldsUnder(info, top, "edges"), "node")];
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { Page } from "../../ops/read/queryset.js";
 import { costExtension } from "../limits/cost.js";
 import type { Ref, SchemaContext } from "./context.js";
@@ -7,6 +8,14 @@ export type Connection = Page<unknown> & { count?: () => Promise<number> };
 
 /** A connection with nothing in it: a relation with no key, or a partition the caller may not read. */
 export const EMPTY_CONNECTION: Connection = { items: [], cursor: null, hasMore: false, cursorAt: () => "" };
+
+/** Gets what the nodes' selected relations name before the nodes are returned; undefined when nothing is to wait for. */
+export type NodePreload = (nodes: readonly unknown[], context: unknown, info: GraphQLResolveInfo, under: "nodes" | "edges") => Promise<unknown> | undefined;
+
+/** `value`, once `ready` (if any) settled. */
+function after<T>(ready: Promise<unknown> | undefined, value: T): T | Promise<T> {
+  return ready ? ready.then(() => value) : value;
+}
 
 interface Edge {
   page: Connection;
@@ -46,7 +55,7 @@ export function pageInfoType(ctx: Pick<SchemaContext, "builder">): Ref {
 }
 
 /** `OrderConnection` with `edges { node cursor }`, `nodes` and `pageInfo`. */
-export function connectionType(ctx: SchemaContext, typeName: string, node: Ref): Ref {
+export function connectionType(ctx: SchemaContext, typeName: string, node: Ref, preload: NodePreload): Ref {
   const edge = ctx.builder.objectRef<Edge>(`${typeName}Edge`).implement({
     fields: (t) => ({
       node: t.field({ type: node as never, nullable: false, resolve: (e) => e.page.items[e.index] as never }),
@@ -56,8 +65,16 @@ export function connectionType(ctx: SchemaContext, typeName: string, node: Ref):
   });
   return ctx.builder.objectRef<Connection>(`${typeName}Connection`).implement({
     fields: (t) => ({
-      edges: t.field({ type: [edge], nullable: { list: false, items: false }, resolve: (page) => page.items.map((_, index) => ({ page, index })) }),
-      nodes: t.field({ type: [node as never], nullable: { list: false, items: false } as never, resolve: (page) => page.items as never }),
+      edges: t.field({
+        type: [edge],
+        nullable: { list: false, items: false },
+        resolve: (page, _args, context, info) => after(preload(page.items, context, info, "edges"), page.items.map((_, index) => ({ page, index }))),
+      }),
+      nodes: t.field({
+        type: [node as never],
+        nullable: { list: false, items: false } as never,
+        resolve: (page, _args, context, info) => after(preload(page.items, context, info, "nodes"), page.items) as never,
+      }),
       pageInfo: t.field({ type: ctx.pageInfo as never, nullable: false, resolve: (page) => page as never }),
       totalCount: t.int({
         nullable: false,

@@ -4,6 +4,7 @@ import type { PageSizeLimits } from "../args.js";
 import type { ModelAuth } from "../auth/model-auth.js";
 import type { ModelNames } from "../naming.js";
 import type { AnyModel, Relation } from "../relations.js";
+import type { SingleRelations } from "../resolve/single-relation.js";
 
 export type Builder = PothosSchemaTypes.SchemaBuilder<SchemaTypes>;
 /** A Pothos type reference; the derived schema is built at run time, so refs are untyped here. */
@@ -37,6 +38,8 @@ export interface SchemaContext {
   models: ReadonlyMap<string, AnyModel>;
   names: ReadonlyMap<string, ModelNames>;
   relations: ReadonlyMap<string, Readonly<Record<string, Relation>>>;
+  /** The belongsTo/hasOne fields per model name: resolved by their field, preloaded by a page of nodes. */
+  singleRelations: Map<string, SingleRelations>;
   /** Type refs per model name. */
   refs: Map<string, ModelRefs>;
   /** Enum refs by `Model.field`. */

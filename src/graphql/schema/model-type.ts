@@ -5,8 +5,8 @@ import { toGlobalId } from "../global-id.js";
 import type { AnyModel, Relation } from "../relations.js";
 import { relationValuesReader } from "../relations.js";
 import { readPage, type ListArgs } from "../resolve/page.js";
-import { SharedGets } from "../resolve/shared-gets.js";
-import { connectionType, EMPTY_CONNECTION } from "./connection.js";
+import { preloadNodeTargets, SingleRelation, type SingleRelations } from "../resolve/single-relation.js";
+import { connectionType, EMPTY_CONNECTION, type NodePreload } from "./connection.js";
 import type { ModelRefs, SchemaContext } from "./context.js";
 import { scalarRef } from "./field-types.js";
 import { filterInput, sortKeyInput } from "./inputs.js";
@@ -35,11 +35,11 @@ export function listArgs(t: { arg: ArgBuilder<SchemaTypes> }, ctx: SchemaContext
 
 function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, name: string, relation: Relation) {
   const target = relation.target;
-  const relationValues = relationValuesReader(source.meta, name, relation);
   const refs = ctx.refs.get(target.meta.name)!;
   const auth = ctx.auth.get(target.meta.name)!;
   const description = relation.description ? { description: relation.description } : {};
   if (relation.kind === "hasMany") {
+    const relationValues = relationValuesReader(source.meta, name, relation);
     return t.field({
       type: refs.connection as never,
       nullable: false,
@@ -55,25 +55,33 @@ function relationField(t: FieldBuilder, ctx: SchemaContext, source: AnyModel, na
       },
     });
   }
-  const gets = new SharedGets(target);
+  const single = ctx.singleRelations.get(source.meta.name)!.get(name)!;
   return t.field({
     type: refs.object,
     nullable: true,
     ...description,
     extensions: costExtension({ kind: "get" }),
-    resolve: (parent, _args, context) => {
-      // Field values are own properties of the instance: read them in place, no copy per node.
-      const key = relationValues(parent as unknown as Readonly<Record<string, unknown>>);
-      return key && auth.inScope(context, key) ? (auth.readable(context, gets.find(ctx.loaders(context), key)) as never) : null;
-    },
+    resolve: (parent, _args, context) => single.resolve(parent, context) as never,
   });
+}
+
+/** The belongsTo/hasOne fields of `model`, each resolved and preloaded through one `SingleRelation`. */
+export function singleRelationsOf(ctx: SchemaContext, model: AnyModel): SingleRelations {
+  const singles = new Map<string, SingleRelation>();
+  for (const [name, relation] of Object.entries(ctx.relations.get(model.meta.name) ?? {})) {
+    if (relation.kind !== "hasMany") singles.set(name, new SingleRelation(model, name, relation, ctx.auth.get(relation.target.meta.name)!, ctx.loaders));
+  }
+  return singles;
 }
 
 /** The refs of every type derived from `model`; their fields are filled in lazily by Pothos. */
 export function modelRefs(ctx: SchemaContext, model: AnyModel): ModelRefs {
   const type = ctx.names.get(model.meta.name)!.type;
   const object = ctx.builder.objectRef<unknown>(type);
-  return { object, connection: connectionType(ctx, type, object), filter: filterInput(ctx, model), sortKey: sortKeyInput(ctx, model) };
+  const singles = ctx.singleRelations.get(model.meta.name)!;
+  const guarded = (field: string) => ctx.guards.has(`${type}.${field}`);
+  const preload: NodePreload = (nodes, context, info, under) => preloadNodeTargets(singles, guarded, nodes, context, info, under);
+  return { object, connection: connectionType(ctx, type, object, preload), filter: filterInput(ctx, model), sortKey: sortKeyInput(ctx, model) };
 }
 
 /** Implements the object type of `model`: its fields, Relay id and relations. */
