@@ -53,8 +53,13 @@ class LoaderScope implements Loaders {
     this.#budget = new RequestBudget(options);
   }
 
-  async get(key: TableKey, consistent = false): Promise<NativeItem | null> {
-    return this.#items.load(table.client, table.name, key, consistent);
+  get(key: TableKey, consistent = false): Promise<NativeItem | null> {
+    // Not async: the loader's promise is handed on as it is, without wrapping it in another per get.
+    try {
+      return this.#items.load(table.client, table.name, key, consistent);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   query(input: QueryCommandInput, shape?: ReadShape): Promise<QueryResult> {
