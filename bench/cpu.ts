@@ -88,14 +88,7 @@ const fixed = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
 /** Runs row `index` in this process and hands its samples to the parent. */
 async function runRow(index: number): Promise<void> {
   const { items, work, warmupMs } = benchmarks[index]!;
-  const samples = await measure(
-    items,
-    async () => {
-      await work();
-      mocked.forgetCalls();
-    },
-    { ...(warmupMs === undefined ? {} : { warmupMs }) },
-  );
+  const samples = await measure(items, work, { ...(warmupMs === undefined ? {} : { warmupMs }) });
   process.send!(samples);
 }
 
