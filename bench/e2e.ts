@@ -28,8 +28,8 @@ const WARMUP_MS = Number(process.env.BENCH_E2E_WARMUP_MS ?? 3000);
 const NETWORK_MS = 3;
 /** One phase alone (`replay`: the replayed CPU comparison, for profiling work on the Node side; `latency`). */
 const ONLY = process.env.BENCH_E2E_ONLY;
-const LATENCY_ROUNDS = 5;
-const LATENCY_SAMPLES = 20;
+const LATENCY_ROUNDS = 10;
+const LATENCY_SAMPLES = 30;
 
 /** `list` rotated by `by`, so no contender always runs first in a round. */
 const rotate = <T>(list: readonly T[], by: number): T[] => list.map((_, i) => list[(i + by) % list.length]!);
