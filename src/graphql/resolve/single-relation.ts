@@ -31,7 +31,7 @@ export class SingleRelation {
     return key && this.auth.inScope(context, key) ? this.auth.readable(context, this.#gets.find(this.loaders(context), key)) : null;
   }
 
-  /** Starts the gets of every node's target at once; settles (never rejects) when none is pending. Undefined when nothing is pending. */
+  /** Starts the gets of every node's target at once: a promise that settles (never rejects) once they all did, or undefined when none is pending. */
   preload(nodes: readonly unknown[], context: unknown): Promise<unknown> | undefined {
     const loaders = this.loaders(context);
     if (!loaders) return undefined;
