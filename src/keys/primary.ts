@@ -1,3 +1,4 @@
+import type { RawItem } from "../model/item.js";
 import type { ModelMeta } from "../model/meta.js";
 import { buildPk, buildSk } from "./build.js";
 
@@ -11,4 +12,9 @@ export function keyFieldValues(meta: ModelMeta, values: Readonly<Record<string, 
 /** `{ PK, SK }` of the item `values` describe. */
 export function primaryKey(meta: ModelMeta, values: Readonly<Record<string, unknown>>): { PK: string; SK: string } {
   return { PK: buildPk(meta, values), SK: buildSk(meta, values) };
+}
+
+/** A table key as DynamoDB JSON: both parts are strings, so no marshalling walk is needed. */
+export function keyAttributes(key: { PK: string; SK: string }): RawItem {
+  return { PK: { S: key.PK }, SK: { S: key.SK } };
 }

@@ -3,6 +3,7 @@ import type { Loaders } from "../../loader/context.js";
 import { RequestLimitExceeded } from "../../errors/index.js";
 import { checkKeySize } from "../../model/dynamo-limits/index.js";
 import { fromAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
+import { keyAttributes } from "../../keys/primary.js";
 import { sendRead } from "../raw-body.js";
 import { sendCounted, withCapacity } from "../send.js";
 import { drain, type RetryOptions } from "./retry.js";
@@ -25,11 +26,6 @@ export function checkTableKey(key: TableKey): void {
 /** A key's cache id: cheap to build, and unambiguous whatever characters PK holds (its length leads). */
 export function tableKeyId(key: TableKey): string {
   return `${key.PK.length}:${key.PK}${key.SK}`;
-}
-
-/** A table key as DynamoDB JSON: both parts are strings, so no marshalling walk is needed. */
-export function keyAttributes(key: TableKey): RawItem {
-  return { PK: { S: key.PK }, SK: { S: key.SK } };
 }
 
 /** The BatchGetItem request for up to 100 keys of one table, without sending it. */

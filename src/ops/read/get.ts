@@ -1,7 +1,6 @@
 import { GetItemCommand, type GetItemCommandInput } from "@aws-sdk/client-dynamodb";
-import { keyAttributes } from "../batch/batch-get.js";
 import type { Loaders } from "../../loader/context.js";
-import { primaryKey } from "../../keys/primary.js";
+import { keyAttributes, primaryKey } from "../../keys/primary.js";
 import { fromAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
 import type { ModelMeta } from "../../model/meta.js";
 import { table } from "../../table/table.js";

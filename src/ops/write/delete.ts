@@ -1,6 +1,5 @@
 import { DeleteItemCommand, type DeleteItemCommandInput } from "@aws-sdk/client-dynamodb";
-import { keyAttributes } from "../batch/batch-get.js";
-import { keyFieldValues, primaryKey } from "../../keys/primary.js";
+import { keyFieldValues, keyAttributes, primaryKey } from "../../keys/primary.js";
 import { fromAttributeMap, type NativeItem, type RawItem } from "../../model/item.js";
 import { invalidateAfter, type Loaders } from "../../loader/context.js";
 import type { ModelMeta } from "../../model/meta.js";

@@ -1,9 +1,8 @@
 import { UpdateItemCommand, type UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
-import { keyAttributes } from "../batch/batch-get.js";
 import { KeyFieldUpdateError, ValidationError } from "../../errors/index.js";
 import { gsi1pkForWrite } from "../../keys/build.js";
 import { checkExpression, checkItemSize } from "../../model/dynamo-limits/index.js";
-import { keyFieldValues, primaryKey } from "../../keys/primary.js";
+import { keyFieldValues, keyAttributes, primaryKey } from "../../keys/primary.js";
 import { fromAttributeMap, TYPE_ATTRIBUTE, type NativeItem, type RawItem } from "../../model/item.js";
 import { invalidateAfter, type Loaders } from "../../loader/context.js";
 import type { ModelMeta } from "../../model/meta.js";
