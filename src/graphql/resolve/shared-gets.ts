@@ -1,13 +1,40 @@
 import type { Loaders } from "../../loader/context.js";
+import type { NativeItem } from "../../model/item.js";
 import { cacheGeneration } from "../../loader/scope.js";
+import { primaryKey } from "../../keys/primary.js";
 import { findWith } from "../../ops/manager.js";
 import type { AnyModel } from "../relations.js";
 
-/** One target's get; once it succeeded, its result, handed out without a promise. */
-interface Get {
-  promise: Promise<object | null>;
-  done: boolean;
-  found: object | null;
+/** One target's get; once it succeeded, its instance, handed out without a promise. */
+class Get {
+  done = false;
+  found: object | null = null;
+  readonly promise: Promise<object | null>;
+
+  constructor(model: AnyModel, request: Promise<NativeItem | null>, byKey: Map<string, Get>, id: string) {
+    // One reaction per get (not findWith's async frame and a `.then` on it): a page may start a hundred.
+    this.promise = request.then(
+      (item) => {
+        this.found = item ? model.fromStored(item) : null;
+        this.done = true;
+        return this.found;
+      },
+      (error: unknown) => {
+        // A failed get is not kept: the next node asking for it tries again.
+        if (byKey.get(id) === this) byKey.delete(id);
+        throw error;
+      },
+    );
+  }
+}
+
+/** The stored item of `key`, its key errors as a rejection like every other failure of a get. */
+function getItem(loaders: Loaders, model: AnyModel, key: Readonly<Record<string, unknown>>): Promise<NativeItem | null> {
+  try {
+    return loaders.get(primaryKey(model.meta, key));
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 interface Found {
@@ -44,19 +71,7 @@ export class SharedGets {
     if (found?.generation !== generation) this.#byLoaders.set(loaders!, (found = { generation, byKey: new Map() }));
     const id = keyId(key);
     let get = found.byKey.get(id);
-    if (!get) {
-      const byKey = found.byKey;
-      const started: Get = (get = { promise: findWith(loaders, this.model, key), done: false, found: null });
-      started.promise.then(
-        (item) => {
-          started.found = item;
-          started.done = true;
-        },
-        // A failed get is not kept: the next node asking for it tries again.
-        () => byKey.get(id) === started && byKey.delete(id),
-      );
-      byKey.set(id, started);
-    }
+    if (!get) found.byKey.set(id, (get = new Get(this.model, getItem(loaders!, this.model, key), found.byKey, id)));
     return get.done ? get.found : get.promise;
   }
 }

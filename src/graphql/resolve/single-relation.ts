@@ -31,18 +31,16 @@ export class SingleRelation {
     return key && this.auth.inScope(context, key) ? this.auth.readable(context, this.#gets.find(this.loaders(context), key)) : null;
   }
 
-  /** Starts the gets of every node's target at once: a promise that settles (never rejects) once they all did, or undefined when none is pending. */
-  preload(nodes: readonly unknown[], context: unknown): Promise<unknown> | undefined {
+  /** Starts the gets of every node's target at once, adding to `pending` those not settled yet. */
+  preload(nodes: readonly unknown[], context: unknown, pending: Set<Promise<unknown>>): void {
     const loaders = this.loaders(context);
-    if (!loaders) return undefined;
-    const pending = new Set<Promise<unknown>>();
+    if (!loaders) return;
     for (const node of nodes) {
       const key = this.#values(node as Values);
       if (!key || !this.auth.inScope(context, key)) continue;
       const found = this.#gets.find(loaders, key);
       if (found instanceof Promise) pending.add(found);
     }
-    return pending.size ? Promise.allSettled(pending) : undefined;
   }
 }
 
@@ -61,15 +59,23 @@ export function preloadNodeTargets(relations: SingleRelations, guarded: (field: 
   if (relations.size === 0 || nodes.length === 0) return undefined;
   const top = selectedFields(info);
   const fields = under === "nodes" ? top : fieldsUnder(info, top, "node");
-  let pending: Promise<unknown>[] | undefined;
+  const pending = new Set<Promise<unknown>>();
   const seen = new Set<string>();
   for (const field of fields) {
     const name = field.name.value;
     const relation = relations.get(name);
     if (!relation || seen.has(name) || guarded(name)) continue;
     seen.add(name);
-    const started = relation.preload(nodes, context);
-    if (started) (pending ??= []).push(started);
+    relation.preload(nodes, context, pending);
   }
-  return pending && Promise.all(pending);
+  return pending.size ? settled(pending) : undefined;
+}
+
+/** Resolves once every promise settled, never rejects: `Promise.allSettled` without a result object per promise. */
+function settled(promises: Set<Promise<unknown>>): Promise<void> {
+  return new Promise((resolve) => {
+    let left = promises.size;
+    const one = () => --left === 0 && resolve();
+    for (const promise of promises) promise.then(one, one);
+  });
 }
