@@ -20,7 +20,8 @@ import { Replay } from "./replay.js";
 import type { Answer, ContenderName, Reply, Request, Throughput } from "./protocol.js";
 
 const [name, endpoint, tableName] = process.argv.slice(2) as [ContenderName, string, string];
-const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+// BENCH_E2E_CACHE_MIDDLEWARE=1 builds every contender's client with the SDK's `cacheMiddleware` (docs/orm.md "Connection").
+const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, cacheMiddleware: process.env.BENCH_E2E_CACHE_MIDDLEWARE === "1" });
 const counter = new RequestCounter(client);
 const delay = new NetworkDelay(client);
 const replay = new Replay(client);

@@ -185,6 +185,21 @@ describe("reads parsed from the HTTP body", () => {
     expect(seen).toEqual([0, 0]);
   });
 
+  it("parses bodies itself on a cacheMiddleware client first used by the library, concurrent reads each answered with its own", async () => {
+    const cached = new DynamoDBClient({ endpoint: inject("dynamoEndpoint"), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, cacheMiddleware: true });
+    const seen = bodiesDeserialized(cached);
+    // The SDK shares one resolved handler (and its context) among every GetItem of the client: sent all at once, no answer may reach another read.
+    const rounds = 4;
+    const got = await table.context({ client: cached }, () =>
+      Promise.all(Array.from({ length: rounds }, () => Promise.all(stored.map((blob) => Blob.objects.get({ owner: "o1", blob_id: blob.blob_id }))))),
+    );
+    for (const round of got) round.forEach((blob, i) => expectSame(blob, stored[i]!));
+    const pages = await table.context({ client: cached }, () => Promise.all([Blob.objects.using({ owner: "o1" }).all(), Blob.objects.using({ owner: "nobody" }).all()]));
+    pages[0].forEach((blob, i) => expectSame(blob, stored[i]!));
+    expect(pages[1]).toEqual([]);
+    expect(seen).toEqual(Array.from({ length: rounds * BLOBS + 2 }, () => 0));
+  });
+
   it("reads the SDK's output where the middleware cannot run: a mocked send, handlers cached before", async () => {
     const mocked = new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const mock = mockClient(mocked);
