@@ -14,7 +14,7 @@ import { table } from "../src/index.js";
 import { cannedHttpClient } from "./support/canned-http.js";
 import { graphqlClient } from "../test/support/graphql.js";
 import { markdownTable } from "./support/markdown.js";
-import { measure, median, type Sample } from "./support/measure.js";
+import { allocatedPerItem, measure, median, type Sample } from "./support/measure.js";
 import { useMockedTable } from "./support/mocked-table.js";
 import { orderInputs, productInputs } from "./support/shop.js";
 
@@ -85,18 +85,25 @@ const benchmarks: Benchmark[] = [
 
 const fixed = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
 
-/** Runs row `index` in this process and hands its samples to the parent. */
+/** What one row measured: CPU and wall time per run, then bytes allocated per item (after the timed runs, which sampling would slow). */
+interface RowResult {
+  samples: Sample[];
+  bytesPerItem: number;
+}
+
+/** Runs row `index` in this process and hands its result to the parent. */
 async function runRow(index: number): Promise<void> {
   const { items, work, warmupMs } = benchmarks[index]!;
   const samples = await measure(items, work, { ...(warmupMs === undefined ? {} : { warmupMs }) });
-  process.send!(samples);
+  const result: RowResult = { samples, bytesPerItem: await allocatedPerItem(items, work) };
+  process.send!(result);
 }
 
 /** Row `index` measured in a process of its own: what the JIT learned from one row must not speed up or slow down the next. */
-function rowInChild(index: number): Promise<Sample[]> {
+function rowInChild(index: number): Promise<RowResult> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, [ROW_ENV]: String(index) }, execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
-    child.once("message", (samples: Sample[]) => resolve(samples));
+    child.once("message", (result: RowResult) => resolve(result));
     child.once("exit", (code) => reject(new Error(`row ${index} exited with code ${code} before reporting`)));
   });
 }
@@ -109,9 +116,9 @@ if (row !== undefined) {
 } else {
   const rows: string[][] = [];
   for (const [index, { name, items }] of benchmarks.entries()) {
-    const samples = await rowInChild(index);
+    const { samples, bytesPerItem } = await rowInChild(index);
     const cpu = samples.map((s) => s.cpuPerItem);
-    rows.push([name, String(items), fixed(median(cpu)), `${fixed(Math.min(...cpu))}–${fixed(Math.max(...cpu))}`, fixed(median(samples.map((s) => s.wallPerItem)))]);
+    rows.push([name, String(items), fixed(median(cpu)), `${fixed(Math.min(...cpu))}–${fixed(Math.max(...cpu))}`, fixed(median(samples.map((s) => s.wallPerItem))), String(Math.round(bytesPerItem))]);
   }
-  console.log(markdownTable(["operation", "items per call", "CPU µs/item (median of 5 runs)", "CPU min–max", "wall µs/item (median)"], rows));
+  console.log(markdownTable(["operation", "items per call", "CPU µs/item (median of 5 runs)", "CPU min–max", "wall µs/item (median)", "bytes allocated/item (sampled)"], rows));
 }

@@ -30,15 +30,15 @@ export class ModelBase {
   }
 
   getPk(): string {
-    return buildPk(metaOf(this), fieldValues(this));
+    return buildPk(metaOf(this), inPlace(this));
   }
 
   getSk(): string {
-    return buildSk(metaOf(this), fieldValues(this));
+    return buildSk(metaOf(this), inPlace(this));
   }
 
   getGsi1pk(): string | null {
-    return buildGsi1pk(metaOf(this), fieldValues(this));
+    return buildGsi1pk(metaOf(this), inPlace(this));
   }
 
   /** Puts the item. `allowOverride: false` makes it a create that throws `AlreadyExists`. */
@@ -98,7 +98,16 @@ export function metaOf(instance: ModelBase): ModelMeta {
   return (instance.constructor as typeof ModelBase).meta;
 }
 
-/** The instance's field values, without methods or unset fields. */
+/**
+ * The instance read as its field values, without a copy: for code that reads some fields by
+ * name (keys, global ids), as each is an own property of the instance and no field may
+ * shadow a method. `fieldValues` copies them, for code that keeps or changes the values.
+ */
+export function inPlace(instance: ModelBase): Readonly<NativeItem> {
+  return instance as unknown as Readonly<NativeItem>;
+}
+
+/** The instance's field values, without methods or unset fields: a copy. */
 export function fieldValues(instance: ModelBase): NativeItem {
   const meta = metaOf(instance);
   const out: NativeItem = {};

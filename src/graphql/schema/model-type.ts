@@ -1,5 +1,5 @@
 import type { ArgBuilder, SchemaTypes } from "@pothos/core";
-import { fieldValues, type ModelBase } from "../../model/instance.js";
+import { inPlace, type ModelBase } from "../../model/instance.js";
 import { costExtension } from "../limits/cost.js";
 import { toGlobalId } from "../global-id.js";
 import type { AnyModel, Relation } from "../relations.js";
@@ -93,7 +93,7 @@ export function defineModelType(ctx: SchemaContext, model: AnyModel, hidden: Rea
     ...(meta.options.description ? { description: meta.options.description } : {}),
     fields: (t) => {
       const fields: Record<string, unknown> = {
-        id: t.id({ nullable: false, extensions: plain, resolve: (item) => toGlobalId(meta, fieldValues(item)) }),
+        id: t.id({ nullable: false, extensions: plain, resolve: (item) => toGlobalId(meta, inPlace(item)) }),
       };
       for (const name of meta.fieldNames) {
         if (hidden.has(name)) continue;
