@@ -29,7 +29,7 @@ class Get {
 }
 
 /** The stored item of `key`, its key errors as a rejection like every other failure of a get. */
-function getItem(loaders: Loaders, model: AnyModel, key: Readonly<Record<string, unknown>>): Promise<NativeItem | null> {
+function storedItem(loaders: Loaders, model: AnyModel, key: Readonly<Record<string, unknown>>): Promise<NativeItem | null> {
   try {
     return loaders.get(primaryKey(model.meta, key));
   } catch (error) {
@@ -71,7 +71,7 @@ export class SharedGets {
     if (found?.generation !== generation) this.#byLoaders.set(loaders!, (found = { generation, byKey: new Map() }));
     const id = keyId(key);
     let get = found.byKey.get(id);
-    if (!get) found.byKey.set(id, (get = new Get(this.model, getItem(loaders!, this.model, key), found.byKey, id)));
+    if (!get) found.byKey.set(id, (get = new Get(this.model, storedItem(loaders!, this.model, key), found.byKey, id)));
     return get.done ? get.found : get.promise;
   }
 }
